@@ -1,0 +1,69 @@
+package dev.kiln.cli;
+
+import java.io.PrintStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code kiln}: the root command; it only lists the subcommands. */
+@Command(
+    name = "kiln",
+    mixinStandardHelpOptions = true,
+    versionProvider = KilnVersion.class,
+    sortOptions = false,
+    description = {
+        "Continuous integration and delivery for machine-learning models.",
+        "",
+        "Describe your pipeline in kiln.yaml; Kiln runs only the stages whose code, data, params or",
+        "environment changed, restores earlier results from its cache, and records every run."},
+    subcommands = {
+        RunCommand.class,
+        StatusCommand.class,
+        RunsCommand.class,
+        ShowCommand.class,
+        LogsCommand.class,
+        DiffCommand.class,
+        GcCommand.class,
+        StepsCommand.class},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  kiln run                    run every stage that is not up to date",
+        "  kiln run train --dry-run    say what running 'train' would do, and why",
+        "  kiln status                 which stages changed, and what changed",
+        "  kiln runs                   the run history",
+        "  kiln show 12                stages, reasons, timings and metrics of run 12",
+        "  kiln diff                   params and metrics of the last two runs",
+        "",
+        "Exit codes: 0 success, 1 a stage or gate failed, 2 bad usage or configuration,",
+        "3 waiting for approval, 4 another run holds the project lock, 130 cancelled."})
+public final class KilnCommand implements Runnable {
+  final PrintStream out;
+  final PrintStream err;
+  final boolean standalone;
+
+  @Option(names = {"-C", "--project"}, paramLabel = "DIR", scope = ScopeType.INHERIT,
+      description = "Project directory (default: the nearest directory upwards holding kiln.yaml).")
+  String projectDir;
+
+  @Option(names = "--db", paramLabel = "URL", scope = ScopeType.INHERIT,
+      description = "Metadata store JDBC URL (default: $KILN_DB, else jdbc:sqlite:.kiln/kiln.db).")
+  String db;
+
+  @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+  boolean stacktrace;
+
+  KilnCommand(PrintStream out, PrintStream err, boolean standalone) {
+    this.out = out;
+    this.err = err;
+    this.standalone = standalone;
+  }
+
+  boolean stacktrace() {
+    return stacktrace;
+  }
+
+  @Override
+  public void run() {
+    new picocli.CommandLine(this).usage(out);
+  }
+}

@@ -1,0 +1,68 @@
+package dev.kiln.cli;
+
+import dev.kiln.core.config.ConfigException;
+import dev.kiln.store.StoreException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** The {@code kiln} command's entry point: parses arguments and maps failures to exit codes. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+    int code = execute(args, out, err, true);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /**
+   * Runs one command with the given streams and returns its exit code. {@code standalone} is
+   * false when embedded (tests): no shutdown hooks are installed.
+   */
+  public static int execute(String[] args, PrintStream out, PrintStream err, boolean standalone) {
+    KilnCommand root = new KilnCommand(out, err, standalone);
+    CommandLine cl = new CommandLine(root);
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionExceptionHandler((e, line, parsed) -> handle(e, err, root.stacktrace()));
+    cl.setParameterExceptionHandler((e, a) -> {
+      err.println("kiln: " + e.getMessage());
+      CommandLine.UnmatchedArgumentException.printSuggestions(e, new PrintWriter(err, true));
+      err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+      return ExitCodes.USAGE;
+    });
+    return cl.execute(args);
+  }
+
+  static int handle(Exception e, PrintStream err, boolean stacktrace) {
+    if (stacktrace) {
+      e.printStackTrace(err);
+    }
+    if (e instanceof ConfigException ce) {
+      ce.problems().forEach(p -> err.println(p));
+      int n = ce.problems().size();
+      err.println(n == 1 ? "1 problem; nothing was run." : n + " problems; nothing was run.");
+      return ExitCodes.USAGE;
+    }
+    if (e instanceof UsageException) {
+      err.println("kiln: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    if (e instanceof StoreException) {
+      err.println("kiln: " + e.getMessage());
+      return ExitCodes.FAILED;
+    }
+    String m = e.getMessage();
+    err.println("kiln: " + (m == null ? e.getClass().getSimpleName() : m));
+    if (!stacktrace) {
+      err.println("(run with --stacktrace for details)");
+    }
+    return ExitCodes.FAILED;
+  }
+}

@@ -1,0 +1,85 @@
+package dev.kiln.cli;
+
+import dev.kiln.core.artifact.ArtifactStore;
+import dev.kiln.core.exec.Workspace;
+import dev.kiln.core.hash.FileHasher;
+import dev.kiln.core.pipeline.Pipeline;
+import dev.kiln.core.pipeline.PipelineParser;
+import dev.kiln.core.step.StepRegistry;
+import dev.kiln.store.MetadataStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * An opened Kiln project: its directory, parsed pipeline, metadata store, artifact store and
+ * hasher. Commands open one, use it, and close it.
+ */
+final class Project implements AutoCloseable {
+  final Path dir;
+  final Pipeline pipeline;
+  final MetadataStore store;
+  final ArtifactStore artifacts;
+  final FileHasher hasher;
+  final StepRegistry steps;
+
+  private Project(Path dir, Pipeline pipeline, MetadataStore store, StepRegistry steps) {
+    this.dir = dir;
+    this.pipeline = pipeline;
+    this.store = store;
+    this.artifacts = new ArtifactStore(dir.resolve(".kiln").resolve("objects"));
+    this.hasher = new FileHasher(dir, store.hashes(), Runtime.getRuntime().availableProcessors());
+    this.steps = steps;
+  }
+
+  static Project open(KilnCommand root) {
+    Path dir = locate(root.projectDir);
+    StepRegistry steps = StepRegistry.load();
+    Pipeline pipeline = new PipelineParser(steps).load(dir);
+    MetadataStore store = MetadataStore.open(dbUrl(root, dir), dir);
+    return new Project(dir, pipeline, store, steps);
+  }
+
+  static String dbUrl(KilnCommand root, Path dir) {
+    if (root.db != null && !root.db.isBlank()) {
+      return root.db;
+    }
+    String env = System.getenv("KILN_DB");
+    return env != null && !env.isBlank() ? env : MetadataStore.sqliteUrl(dir);
+  }
+
+  /** The given directory, or the nearest one upwards from the working directory with kiln.yaml. */
+  static Path locate(String given) {
+    if (given != null) {
+      Path dir = Path.of(given).toAbsolutePath().normalize();
+      if (!Files.isRegularFile(dir.resolve(Pipeline.FILE_NAME))) {
+        throw new UsageException("no " + Pipeline.FILE_NAME + " in " + dir);
+      }
+      return dir;
+    }
+    Path cwd = Path.of("").toAbsolutePath().normalize();
+    for (Path d = cwd; d != null; d = d.getParent()) {
+      if (Files.isRegularFile(d.resolve(Pipeline.FILE_NAME))) {
+        return d;
+      }
+    }
+    throw new UsageException("no " + Pipeline.FILE_NAME + " found in " + cwd
+        + " or any parent directory (use -C DIR to name the project)");
+  }
+
+  Path kilnDir() {
+    return dir.resolve(".kiln");
+  }
+
+  Workspace workspace(Map<Class<?>, Object> services) {
+    Map<Class<?>, Object> all = new HashMap<>(services);
+    return new Workspace(pipeline, store.runs(), artifacts, hasher, steps, kilnDir().resolve("runs"), all);
+  }
+
+  @Override
+  public void close() {
+    hasher.close();
+    store.close();
+  }
+}

@@ -1,0 +1,61 @@
+package dev.kiln.cli;
+
+import dev.kiln.core.plan.ConditionNames;
+import dev.kiln.core.plan.Dag;
+import dev.kiln.core.plan.StageGraph;
+import dev.kiln.core.plan.StageStatus;
+import dev.kiln.core.plan.StatusCheck;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code kiln status}: which stages are up to date, and for the others every reason why not. */
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Show, for each stage, whether it is up to date and, if not, every reason:",
+        "modified deps, changed params, a changed command, an upstream change, missing outputs.",
+        "Unchanged files are not re-read: their hashes come from the hash cache."})
+final class StatusCommand implements Callable<Integer> {
+  @ParentCommand
+  KilnCommand root;
+
+  @Option(names = "--json", description = "Print JSON for scripts.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    try (Project project = Project.open(root)) {
+      Dag dag = StageGraph.of(project.pipeline);
+      StatusCheck check = new StatusCheck(project.pipeline, dag, project.workspace(Map.of()).decider(),
+          ConditionNames.of(project.pipeline, GitInfo.of(project.dir), "manual"));
+      List<StageStatus> statuses = check.check(dag.stages(), false);
+      if (json) {
+        root.out.println(Json.pretty(Map.of("pipeline", project.pipeline.name(), "stages", Json.statuses(statuses))));
+        return ExitCodes.OK;
+      }
+      print(project, statuses);
+      return ExitCodes.OK;
+    }
+  }
+
+  private void print(Project project, List<StageStatus> statuses) {
+    long changed = statuses.stream().filter(s -> s.state() != StageStatus.State.UP_TO_DATE).count();
+    root.out.println("Pipeline '" + project.pipeline.name() + "': " + (changed == 0 ? "everything is up to date"
+        : changed + " of " + statuses.size() + " stages not up to date"));
+    int width = statuses.stream().mapToInt(s -> s.stage().length()).max().orElse(0);
+    for (StageStatus s : statuses) {
+      String name = s.stage() + " ".repeat(width - s.stage().length());
+      String state = s.state() == StageStatus.State.RESTORABLE
+          ? "changed (restorable from run " + s.cachedRun().orElse(0L) + ")" : s.state().label();
+      root.out.println("  " + name + "  " + state);
+      for (String r : s.reasons()) {
+        root.out.println("  " + " ".repeat(width) + "    " + r);
+      }
+    }
+  }
+}

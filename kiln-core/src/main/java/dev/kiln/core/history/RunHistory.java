@@ -1,0 +1,50 @@
+package dev.kiln.core.history;
+
+import dev.kiln.core.hash.Digest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where runs and stage executions are recorded. The metadata store implements it over JDBC
+ * (SQLite embedded, PostgreSQL for teams); the executor and the CLI only see this interface.
+ * Implementations are safe for use from several threads.
+ */
+public interface RunHistory {
+
+  /** Records a new run as RUNNING and returns its id. */
+  long startRun(NewRun run);
+
+  void finishRun(long runId, RunStatus status, String reason, Instant endedAt);
+
+  /** Records that a stage started (status RUNNING), so a crash leaves a trace; returns its id. */
+  long startExecution(long runId, String stage, Instant startedAt);
+
+  /** Completes an execution started with {@link #startExecution} (same id). */
+  void finishExecution(ExecutionRecord record);
+
+  Optional<RunRecord> run(long runId);
+
+  /** Newest first. */
+  List<RunRecord> runs(String pipeline, int limit);
+
+  List<ExecutionRecord> executions(long runId);
+
+  Optional<ExecutionRecord> execution(long executionId);
+
+  /** The newest execution of a stage that left a result (succeeded, up to date, restored). */
+  Optional<ExecutionRecord> lastResult(String pipeline, String stage);
+
+  /** Executions of a stage with this fingerprint that left a result, newest first. */
+  List<ExecutionRecord> resultsWithFingerprint(String pipeline, String stage, String fingerprint);
+
+  /**
+   * Marks runs and executions still RUNNING as INTERRUPTED (their process died). Only call
+   * while holding the project's run lock. Returns the ids of the interrupted runs.
+   */
+  List<Long> interruptAbandoned(String pipeline, String reason, Instant at);
+
+  /** Every object digest an execution's outputs reference (directory manifests, not entries). */
+  Set<Digest> referencedObjects();
+}

@@ -1,0 +1,59 @@
+package dev.kiln.store;
+
+import dev.kiln.core.hash.HashCache;
+import dev.kiln.core.history.RunHistory;
+import java.nio.file.Path;
+
+/**
+ * The metadata store: one database (SQLite file by default, PostgreSQL for teams) behind typed
+ * parts — run history and the hash cache now; the registry, approvals and deployments as they
+ * arrive. Open with {@link #open(String, Path)}; the schema is migrated on first use.
+ */
+public final class MetadataStore implements AutoCloseable {
+  private final Database db;
+  private final JdbcRunHistory runs;
+  private final JdbcHashCache hashes;
+
+  private MetadataStore(Database db, Path projectDir) {
+    this.db = db;
+    this.runs = new JdbcRunHistory(db);
+    this.hashes = new JdbcHashCache(db, projectDir.toAbsolutePath().normalize().toString());
+  }
+
+  /**
+   * Opens the store at a JDBC URL ({@code jdbc:sqlite:…} or {@code jdbc:postgresql:…}) for the
+   * project in {@code projectDir} (which scopes the hash cache).
+   */
+  public static MetadataStore open(String jdbcUrl, Path projectDir) {
+    Database db = Database.open(jdbcUrl);
+    try {
+      Migrations.ensure(db);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+    return new MetadataStore(db, projectDir);
+  }
+
+  /** The project's embedded store: {@code .kiln/kiln.db}. */
+  public static String sqliteUrl(Path projectDir) {
+    return "jdbc:sqlite:" + projectDir.resolve(".kiln").resolve("kiln.db").toAbsolutePath().normalize();
+  }
+
+  public RunHistory runs() {
+    return runs;
+  }
+
+  public HashCache hashes() {
+    return hashes;
+  }
+
+  public Dialect dialect() {
+    return db.dialect();
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+}
