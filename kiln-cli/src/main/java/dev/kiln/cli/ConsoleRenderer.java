@@ -71,8 +71,17 @@ final class ConsoleRenderer implements RunListener {
     };
     String time = f.status() == ExecStatus.SUCCEEDED || f.status() == ExecStatus.FAILED
         ? " in " + Durations.format(f.wall()) : "";
-    String reason = f.reason().isEmpty() || f.reason().equals(f.status().label()) ? "" : ": " + f.reason();
-    out.println(mark + " " + f.stage() + ": " + f.status().label() + time + reason);
+    String label = f.status().label() + time;
+    String reason = f.reason();
+    if (f.status() == ExecStatus.SUCCEEDED) {
+      int retried = reason.indexOf(" (succeeded on attempt");
+      reason = retried < 0 ? "" : reason.substring(retried + 2, reason.length() - 1);
+    }
+    if (reason.startsWith(f.status().label())) {
+      out.println(mark + " " + f.stage() + ": " + reason);
+    } else {
+      out.println(mark + " " + f.stage() + ": " + label + (reason.isEmpty() ? "" : ": " + reason));
+    }
   }
 
   private void showProgress() {

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML (and therefore JSON) into a {@link Node} tree that keeps line and column of every
@@ -54,6 +55,12 @@ public final class YamlReader {
       Node root = readValue(p, "", problems);
       return Optional.of(root);
     } catch (JsonProcessingException e) {
+      if (e.getCause() instanceof MarkedYAMLException y && y.getProblemMark() != null) {
+        String context = y.getContext() == null ? "" : " (" + y.getContext() + " at line " + (y.getContextMark().getLine() + 1) + ")";
+        problems.add(y.getProblemMark().getLine() + 1, y.getProblemMark().getColumn() + 1, "",
+            "invalid YAML: " + y.getProblem() + context);
+        return Optional.empty();
+      }
       JsonLocation at = e.getLocation();
       int line = at == null ? 0 : at.getLineNr();
       int col = at == null ? 0 : at.getColumnNr();

@@ -36,7 +36,7 @@ public record Stage(
 
   /** Outputs the store keeps for this stage: its outs plus its metrics file. */
   public List<String> storedOutputs() {
-    if (metrics.isEmpty() || outs.contains(metrics.get())) {
+    if (metrics.isEmpty() || outs.stream().anyMatch(o -> ProjectPaths.overlaps(o, metrics.get()))) {
       return outs;
     }
     List<String> all = new java.util.ArrayList<>(outs);

@@ -1,0 +1,65 @@
+package dev.kiln.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class BadInputCliTest {
+  @TempDir
+  Path tmp;
+  TestProject p;
+
+  @BeforeEach
+  void project() throws IOException {
+    p = new TestProject(tmp);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "malformed YAML | `stages:\\n  a: {run: [echo\\n` | kiln.yaml:5:1: invalid YAML: expected ',' or ']', but got <stream end>",
+      "unknown key | `stages:\\n  a: {run: echo, dpes: [x]}\\n` | kiln.yaml:4:18: stages.a.dpes: unknown key 'dpes' (did you mean 'deps'?)",
+      "wrong type | `stages:\\n  a: {run: echo, retries: [1]}\\n` | kiln.yaml:4:27: stages.a.retries: expected a whole number, found a list",
+      "cycle | `stages:\\n  a: {run: echo, needs: [b]}\\n  b: {run: echo, needs: [a]}\\n` | stages form a cycle: a → b → a",
+      "unknown needs | `stages:\\n  a: {run: echo, needs: [bb]}\\n  b: {run: echo}\\n` | kiln.yaml:4:26: stages.a.needs[0]: unknown stage 'bb' (did you mean 'b'?)",
+      "unknown step | `stages:\\n  a: {uses: tran}\\n` | kiln.yaml:4:13: stages.a.uses: unknown step 'tran'",
+      "missing dep | `stages:\\n  a: {run: echo, deps: [nope.csv]}\\n` | kiln.yaml:4:25: stages.a.deps[0]: 'nope.csv' does not exist and no stage outputs it",
+  })
+  void badConfigurationExitsWithCode2AndNamesFileLineAndColumn(String what, String yaml, String expected)
+      throws IOException {
+    p.pipeline(yaml.replace("\\n", "\n"));
+    for (String command : new String[] {"run", "status"}) {
+      TestProject.Result r = p.kiln(command);
+      assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+      assertThat(r.err()).contains(expected).contains("nothing was run").doesNotContain("Exception");
+    }
+  }
+
+  @Test
+  void aMissingProjectIsAUsageError() {
+    TestProject.Result r = new TestProject(tmp.resolve("none")).kiln("status");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("no kiln.yaml in");
+  }
+
+  @Test
+  void unknownOptionsSuggestAndPointToHelp() throws IOException {
+    p.pipeline("stages:\n  a: {run: echo}\n");
+    TestProject.Result r = p.kiln("run", "--dryrun");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("Unknown option: '--dryrun'", "--dry-run", "kiln run --help");
+  }
+
+  @Test
+  void helpTeachesWithExamplesAndExitCodes() {
+    TestProject.Result r = p.kiln("--help");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("Examples:", "kiln run train --dry-run", "Exit codes: 0 success");
+    assertThat(p.kiln("run", "--help").out()).contains("--downstream", "--keep-going", "--jobs");
+  }
+}
