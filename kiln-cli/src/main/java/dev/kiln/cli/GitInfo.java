@@ -13,6 +13,18 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 final class GitInfo {
   private GitInfo() {}
 
+  /**
+   * Starts reading the git state on a background thread: walking the work tree for the dirty
+   * flag is the slowest part of a no-op run, and overlaps with parsing, the store and hashing.
+   */
+  static java.util.concurrent.CompletableFuture<GitState> async(Path projectDir) {
+    java.util.concurrent.CompletableFuture<GitState> f = new java.util.concurrent.CompletableFuture<>();
+    Thread t = new Thread(() -> f.complete(of(projectDir)), "kiln-git");
+    t.setDaemon(true);
+    t.start();
+    return f;
+  }
+
   static GitState of(Path projectDir) {
     FileRepositoryBuilder b = new FileRepositoryBuilder().readEnvironment().findGitDir(projectDir.toFile());
     if (b.getGitDir() == null) {

@@ -1,5 +1,6 @@
 package dev.kiln.cli;
 
+import dev.kiln.core.Trace;
 import dev.kiln.core.artifact.ArtifactStore;
 import dev.kiln.core.exec.Workspace;
 import dev.kiln.core.hash.FileHasher;
@@ -34,10 +35,14 @@ final class Project implements AutoCloseable {
   }
 
   static Project open(KilnCommand root) {
+    Trace.mark("command parsed");
     Path dir = locate(root.projectDir);
     StepRegistry steps = StepRegistry.load();
+    Trace.mark("steps loaded");
     Pipeline pipeline = new PipelineParser(steps).load(dir);
+    Trace.mark("kiln.yaml parsed");
     MetadataStore store = MetadataStore.open(dbUrl(root, dir), dir);
+    Trace.mark("metadata store open");
     return new Project(dir, pipeline, store, steps);
   }
 

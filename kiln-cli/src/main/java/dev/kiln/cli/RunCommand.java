@@ -86,10 +86,12 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    var gitState = GitInfo.async(Project.locate(root.projectDir));
     try (Project project = Project.open(root)) {
       Dag dag = StageGraph.of(project.pipeline);
       Set<String> selected = select(project, dag);
-      GitState git = GitInfo.of(project.dir);
+      GitState git = gitState.join();
+      dev.kiln.core.Trace.mark("git state read");
       if (dryRun) {
         return dryRun(project, dag, selected, git);
       }
@@ -174,6 +176,7 @@ final class RunCommand implements Callable<Integer> {
         // already shutting down (cancelled): the hook is running
       }
     }
+    dev.kiln.core.Trace.mark("run finished");
     if (json) {
       root.out.println(Json.pretty(outcomeJson(outcome)));
     }

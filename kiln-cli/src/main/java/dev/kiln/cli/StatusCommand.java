@@ -29,11 +29,14 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    var gitState = GitInfo.async(Project.locate(root.projectDir));
     try (Project project = Project.open(root)) {
       Dag dag = StageGraph.of(project.pipeline);
       StatusCheck check = new StatusCheck(project.pipeline, dag, project.workspace(Map.of()).decider(),
-          ConditionNames.of(project.pipeline, GitInfo.of(project.dir), "manual"));
+          ConditionNames.of(project.pipeline, gitState.join(), "manual"));
+      dev.kiln.core.Trace.mark("git state read");
       List<StageStatus> statuses = check.check(dag.stages(), false);
+      dev.kiln.core.Trace.mark("status checked");
       if (json) {
         root.out.println(Json.pretty(Map.of("pipeline", project.pipeline.name(), "stages", Json.statuses(statuses))));
         return ExitCodes.OK;

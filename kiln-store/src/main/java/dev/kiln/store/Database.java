@@ -3,7 +3,7 @@ package dev.kiln.store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
@@ -34,7 +34,7 @@ public final class Database implements AutoCloseable {
           Files.createDirectories(file.getParent());
         }
       }
-      Connection c = DriverManager.getConnection(url, properties(dialect));
+      Connection c = connect(url, dialect);
       if (dialect == Dialect.SQLITE) {
         try (Statement s = c.createStatement()) {
           s.execute("PRAGMA journal_mode=WAL");
@@ -47,6 +47,16 @@ public final class Database implements AutoCloseable {
     } catch (SQLException | java.io.IOException e) {
       throw new StoreException("cannot open the metadata store at " + redact(url) + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Connects through the driver directly: DriverManager would first load every JDBC driver on the class path. */
+  private static Connection connect(String url, Dialect dialect) throws SQLException {
+    Driver driver = dialect == Dialect.SQLITE ? new org.sqlite.JDBC() : new org.postgresql.Driver();
+    Connection c = driver.connect(url, properties(dialect));
+    if (c == null) {
+      throw new SQLException("the driver does not accept " + redact(url));
+    }
+    return c;
   }
 
   private static Properties properties(Dialect dialect) {

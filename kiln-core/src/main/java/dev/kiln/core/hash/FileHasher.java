@@ -51,6 +51,7 @@ public final class FileHasher implements AutoCloseable {
     }
     try {
       mine.complete(compute(path));
+      dev.kiln.core.Trace.mark("hashed " + path);
     } catch (RuntimeException e) {
       memo.remove(path, mine);
       mine.completeExceptionally(e);
@@ -164,7 +165,7 @@ public final class FileHasher implements AutoCloseable {
         }
         String rel = root.relativize(f).toString();
         if (matcher == null || matcher.matches(Path.of(rel))) {
-          out.add(new Walked(rel, f, FileStat.of(f)));
+          out.add(new Walked(rel, f, FileStat.of(attrs, f)));
         }
         return FileVisitResult.CONTINUE;
       }

@@ -128,4 +128,12 @@ class FileHasherTest {
     assertThat(h.hash("o.txt").digest()).isNotEqualTo(v1);
     assertThat(List.of(h.hash("missing").exists())).containsExactly(false);
   }
+
+  @Test
+  void theStatFromADirectoryWalkEqualsAFreshStat() throws IOException {
+    Path f = dir.resolve("s.txt");
+    Files.writeString(f, "stat me");
+    var attrs = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
+    assertThat(FileStat.of(attrs, f)).isEqualTo(FileStat.of(f));
+  }
 }
