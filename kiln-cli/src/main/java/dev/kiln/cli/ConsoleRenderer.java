@@ -67,6 +67,7 @@ final class ConsoleRenderer implements RunListener {
       case RESTORED -> "↺";
       case FAILED -> "✘";
       case CANCELLED -> "■";
+      case WAITING -> "⏸";
       default -> "-";
     };
     String time = f.status() == ExecStatus.SUCCEEDED || f.status() == ExecStatus.FAILED

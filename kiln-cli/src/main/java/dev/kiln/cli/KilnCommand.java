@@ -24,7 +24,12 @@ import picocli.CommandLine.ScopeType;
         LogsCommand.class,
         DiffCommand.class,
         GcCommand.class,
-        StepsCommand.class},
+        StepsCommand.class,
+        ModelsCommand.class,
+        LineageCommand.class,
+        ApprovalCommands.Approve.class,
+        ApprovalCommands.Reject.class,
+        ApprovalCommands.Pending.class},
     footerHeading = "%nExamples:%n",
     footer = {
         "  kiln run                    run every stage that is not up to date",

@@ -79,6 +79,11 @@ final class Project implements AutoCloseable {
 
   Workspace workspace(Map<Class<?>, Object> services) {
     Map<Class<?>, Object> all = new HashMap<>(services);
+    all.put(dev.kiln.core.history.RunHistory.class, store.runs());
+    all.put(ArtifactStore.class, artifacts);
+    all.put(FileHasher.class, hasher);
+    all.put(dev.kiln.core.registry.ModelRegistry.class, store.registry());
+    all.put(dev.kiln.core.gate.Approvals.class, store.approvals());
     return new Workspace(pipeline, store.runs(), artifacts, hasher, steps, kilnDir().resolve("runs"), all);
   }
 

@@ -8,6 +8,7 @@ import dev.kiln.core.exec.RunOutcome;
 import dev.kiln.core.fingerprint.CanonicalJson;
 import dev.kiln.core.history.GitState;
 import dev.kiln.core.history.NewRun;
+import dev.kiln.core.history.RunRecord;
 import dev.kiln.core.history.RunStatus;
 import dev.kiln.core.plan.ConditionNames;
 import dev.kiln.core.plan.Dag;
@@ -84,11 +85,17 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the outcome as JSON on stdout (stage output goes to stderr).")
   boolean json;
 
+  @Option(names = "--resume", paramLabel = "RUN", description = "Continue a run that waits for approval, after "
+      + "'kiln approve' or 'kiln reject'.")
+  String resume;
+
   @Override
   public Integer call() throws IOException {
     var gitState = GitInfo.async(Project.locate(root.projectDir));
     try (Project project = Project.open(root)) {
       Dag dag = StageGraph.of(project.pipeline);
+      Optional<RunRecord> resumed = resumedRun(project);
+      resumed.ifPresent(r -> targets = new ArrayList<>(r.targets()));
       Set<String> selected = select(project, dag);
       GitState git = gitState.join();
       dev.kiln.core.Trace.mark("git state read");
@@ -105,9 +112,26 @@ final class RunCommand implements Callable<Integer> {
       }
       try (RunLock held = lock.get()) {
         recover(project);
-        return execute(project, dag, selected, git);
+        return execute(project, dag, selected, git, resumed);
       }
     }
+  }
+
+  /** The run named by --resume: it must be waiting for approval. */
+  private Optional<RunRecord> resumedRun(Project project) {
+    if (resume == null) {
+      return Optional.empty();
+    }
+    if (!targets.isEmpty() || downstream || force || dryRun) {
+      throw new UsageException("--resume continues a run as it was started: it takes no stages, --downstream, "
+          + "--force or --dry-run");
+    }
+    RunRecord r = RunRefs.resolve(project, resume);
+    if (r.status() != RunStatus.WAITING) {
+      throw new UsageException("run " + r.id() + " is not waiting for approval (it " + r.status().label()
+          + "); only a waiting run can be resumed");
+    }
+    return Optional.of(r);
   }
 
   private Set<String> select(Project project, Dag dag) {
@@ -140,7 +164,7 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private int execute(Project project, Dag dag, Set<String> selected, GitState git) {
+  private int execute(Project project, Dag dag, Set<String> selected, GitState git, Optional<RunRecord> resumed) {
     int n = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
     if (n < 1) {
       throw new UsageException("--jobs must be at least 1");
@@ -165,7 +189,7 @@ final class RunCommand implements Callable<Integer> {
     }
     RunOutcome outcome;
     try {
-      outcome = executor.run(newRun, selected);
+      outcome = resumed.isPresent() ? executor.resume(resumed.get().id(), selected) : executor.run(newRun, selected);
     } finally {
       finished.countDown();
     }

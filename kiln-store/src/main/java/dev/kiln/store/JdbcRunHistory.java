@@ -76,6 +76,18 @@ final class JdbcRunHistory implements RunHistory {
   }
 
   @Override
+  public void reopenRun(long runId) {
+    db.write("reopen run " + runId, c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = ?, ended_at = NULL WHERE id = ?")) {
+        ps.setString(1, RunStatus.RUNNING.name());
+        ps.setLong(2, runId);
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
   public long startExecution(long runId, String stage, Instant startedAt) {
     return db.write("record the start of stage " + stage, c -> {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO stage_executions (run_id, pipeline, stage, status, "

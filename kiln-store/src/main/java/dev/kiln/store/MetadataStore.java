@@ -13,11 +13,15 @@ public final class MetadataStore implements AutoCloseable {
   private final Database db;
   private final JdbcRunHistory runs;
   private final JdbcHashCache hashes;
+  private final JdbcRegistry registry;
+  private final JdbcApprovals approvals;
 
   private MetadataStore(Database db, Path projectDir) {
     this.db = db;
     this.runs = new JdbcRunHistory(db);
     this.hashes = new JdbcHashCache(db, projectDir.toAbsolutePath().normalize().toString());
+    this.registry = new JdbcRegistry(db);
+    this.approvals = new JdbcApprovals(db);
   }
 
   /**
@@ -46,6 +50,14 @@ public final class MetadataStore implements AutoCloseable {
 
   public HashCache hashes() {
     return hashes;
+  }
+
+  public dev.kiln.core.registry.ModelRegistry registry() {
+    return registry;
+  }
+
+  public dev.kiln.core.gate.Approvals approvals() {
+    return approvals;
   }
 
   public Dialect dialect() {

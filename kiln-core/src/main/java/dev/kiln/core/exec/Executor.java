@@ -56,11 +56,34 @@ public final class Executor {
   /** Records a new run and executes {@code selected} (a set of stage names closed under needs). */
   public RunOutcome run(NewRun newRun, Set<String> selected) {
     runId = ws.history().startRun(newRun);
+    return execute(selected, Map.of());
+  }
+
+  /**
+   * Continues a run that stopped (waiting for approval): stages that already have a result in
+   * it keep it; every other selected stage is decided and run again under the same run id.
+   */
+  public RunOutcome resume(long run, Set<String> selected) {
+    runId = run;
+    ws.history().reopenRun(run);
+    Map<String, ExecutionRecord> kept = new LinkedHashMap<>();
+    for (ExecutionRecord e : ws.history().executions(run)) {
+      if (selected.contains(e.stage())) {
+        kept.put(e.stage(), e);
+      }
+    }
+    kept.values().removeIf(e -> !e.status().hasResult());
+    return execute(selected, kept);
+  }
+
+  private RunOutcome execute(Set<String> selected, Map<String, ExecutionRecord> kept) {
     Instant start = clock.instant();
+    results.putAll(kept);
     listener.on(new RunEvent.RunStarted(runId, ws.pipeline().name(), List.copyOf(selected)));
-    Map<String, ExecutionRecord> done = schedule(selected);
+    Map<String, ExecutionRecord> done = schedule(selected, kept);
     RunStatus status = cancelled ? RunStatus.CANCELLED
         : done.values().stream().anyMatch(r -> r.status() == ExecStatus.FAILED) ? RunStatus.FAILED
+        : done.values().stream().anyMatch(r -> r.status() == ExecStatus.WAITING) ? RunStatus.WAITING
         : RunStatus.SUCCEEDED;
     String reason = summarize(done);
     Instant end = clock.instant();
@@ -73,20 +96,24 @@ public final class Executor {
     return runId;
   }
 
-  private Map<String, ExecutionRecord> schedule(Set<String> selected) {
+  private Map<String, ExecutionRecord> schedule(Set<String> selected, Map<String, ExecutionRecord> kept) {
     ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), r -> {
       Thread t = new Thread(r, "kiln-stage");
       t.setDaemon(true);
       return t;
     });
     CompletionService<ExecutionRecord> completion = new ExecutorCompletionService<>(pool);
-    Map<String, ExecutionRecord> done = new LinkedHashMap<>();
-    Set<String> started = new LinkedHashSet<>();
+    Map<String, ExecutionRecord> done = new LinkedHashMap<>(kept);
+    Set<String> started = new LinkedHashSet<>(kept.keySet());
     Map<Future<ExecutionRecord>, String> running = new HashMap<>();
     String stopCause = null;
     try {
-      while (done.size() < selected.size()) {
+      while (true) {
         for (String name : dag.ready(selected, done.keySet(), started)) {
+          if (waitsOnApproval(name, selected, done)) {
+            started.add(name);
+            continue;
+          }
           Optional<String> blocked = blockedBy(name, selected, done, stopCause);
           if (blocked.isPresent()) {
             finishUnstarted(name, blocked.get(), done, started);
@@ -117,6 +144,17 @@ public final class Executor {
       pool.shutdownNow();
     }
     return done;
+  }
+
+  /** A stage downstream of a gate waiting for approval stays unstarted and unrecorded until resumed. */
+  private boolean waitsOnApproval(String name, Set<String> selected, Map<String, ExecutionRecord> done) {
+    for (String up : dag.upstreamOf(name)) {
+      ExecutionRecord u = done.get(up);
+      if (selected.contains(up) && u != null && u.status() == ExecStatus.WAITING) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Why a ready stage must not start, if it must not. */
@@ -231,6 +269,13 @@ public final class Executor {
 
   void untrackStep(Thread t) {
     stepThreads.remove(t);
+  }
+
+  /** Every stage {@code stage} transitively needs, in pipeline order. */
+  List<String> ancestors(String stage) {
+    List<String> out = new java.util.ArrayList<>(dag.withAncestors(List.of(stage)));
+    out.remove(stage);
+    return out;
   }
 
   /** This run's record of a stage, else the stage's last result in history. */

@@ -125,11 +125,15 @@ final class StageRun implements Callable<ExecutionRecord> {
     String why = String.join("; ", reasons);
     try (StageLog log = new StageLog(stage.name(), logFile, owner.listener())) {
       Attempt last = attemptAll(log);
-      if (last.cancelled()) {
-        return draft.finish(ExecStatus.CANCELLED, "cancelled while running", clock.instant());
-      }
-      if (!last.passed()) {
-        return draft.finish(ExecStatus.FAILED, last.reason(), clock.instant());
+      switch (last.kind()) {
+        case CANCELLED:
+          return draft.finish(ExecStatus.CANCELLED, "cancelled while running", clock.instant());
+        case WAITING:
+          return draft.finish(ExecStatus.WAITING, last.reason(), clock.instant());
+        case FAILED:
+          return draft.finish(ExecStatus.FAILED, last.reason(), clock.instant());
+        default:
+          break;
       }
       Optional<String> problem = collectResults(log);
       if (problem.isPresent()) {
@@ -140,8 +144,26 @@ final class StageRun implements Callable<ExecutionRecord> {
     }
   }
 
-  /** The outcome of the last attempt. */
-  record Attempt(boolean passed, boolean cancelled, String reason) {}
+  /** The outcome of one attempt: passed, failed, cancelled, or waiting for a person. */
+  record Attempt(Kind kind, String reason) {
+    enum Kind { PASSED, FAILED, CANCELLED, WAITING }
+
+    static Attempt success() {
+      return new Attempt(Kind.PASSED, "");
+    }
+
+    static Attempt failed(String reason) {
+      return new Attempt(Kind.FAILED, reason);
+    }
+
+    static Attempt cancelled() {
+      return new Attempt(Kind.CANCELLED, "cancelled");
+    }
+
+    boolean passed() {
+      return kind == Kind.PASSED;
+    }
+  }
 
   private Attempt attemptAll(StageLog log) throws IOException {
     int attempts = stage.retries().attempts();
@@ -150,19 +172,19 @@ final class StageRun implements Callable<ExecutionRecord> {
       draft.attempts = i;
       deleteOutputs();
       result = stage.action() instanceof Action.Run run ? runCommands(run, log) : new StepCall(owner, ws, stage, runId, draft, log).call();
-      if (result.passed() || result.cancelled() || owner.cancelled()) {
-        return owner.cancelled() && !result.passed() ? new Attempt(false, true, "cancelled") : result;
+      if (result.kind() != Attempt.Kind.FAILED || owner.cancelled()) {
+        return owner.cancelled() && !result.passed() ? Attempt.cancelled() : result;
       }
       if (i < attempts) {
         log.line("[kiln] attempt " + i + " of " + attempts + " failed (" + result.reason() + "); retrying in "
             + Durations.format(stage.retries().delay()));
         if (!owner.sleep(stage.retries().delay())) {
-          return new Attempt(false, true, "cancelled");
+          return Attempt.cancelled();
         }
       }
     }
     if (attempts > 1) {
-      return new Attempt(false, false, result.reason() + " (after " + attempts + " attempts)");
+      return Attempt.failed(result.reason() + " (after " + attempts + " attempts)");
     }
     return result;
   }
@@ -185,17 +207,17 @@ final class StageRun implements Callable<ExecutionRecord> {
         draft.cpuMillis = cpu;
         draft.peakRssBytes = peak;
         if (r.cancelled()) {
-          return new Attempt(false, true, "cancelled");
+          return Attempt.cancelled();
         }
         if (r.timedOut()) {
-          return new Attempt(false, false, "timed out after " + Durations.format(stage.timeout().get()));
+          return Attempt.failed("timed out after " + Durations.format(stage.timeout().get()));
         }
         if (r.exitCode() != 0) {
           String which = run.commands().size() > 1 ? "command " + (run.commands().indexOf(command) + 1) + " " : "command ";
-          return new Attempt(false, false, which + "exited with code " + r.exitCode());
+          return Attempt.failed(which + "exited with code " + r.exitCode());
         }
       }
-      return new Attempt(true, false, "");
+      return Attempt.success();
     } finally {
       owner.untrack(runner);
     }

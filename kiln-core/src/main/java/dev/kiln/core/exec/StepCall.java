@@ -59,10 +59,10 @@ final class StepCall implements StepContext {
       draft.cpuMillis = cpu[0];
       draft.peakRssBytes = jvmPeakRss();
       if (owner.cancelled()) {
-        return new StageRun.Attempt(false, true, "cancelled");
+        return StageRun.Attempt.cancelled();
       }
       if (timedOut) {
-        return new StageRun.Attempt(false, false, "timed out after " + Durations.format(stage.timeout().get()));
+        return StageRun.Attempt.failed("timed out after " + Durations.format(stage.timeout().get()));
       }
       return outcome(result[0], error[0]);
     } finally {
@@ -97,12 +97,16 @@ final class StepCall implements StepContext {
 
   private StageRun.Attempt outcome(StepResult r, Throwable error) {
     if (error != null) {
-      return new StageRun.Attempt(false, false, "step '" + ((Action.Uses) stage.action()).step() + "' failed: "
+      return StageRun.Attempt.failed("step '" + ((Action.Uses) stage.action()).step() + "' failed: "
           + StageRun.message(error));
     }
     draft.metrics.putAll(r.metrics());
     draft.details.addAll(r.details());
-    return new StageRun.Attempt(r.passed(), false, r.reason());
+    return switch (r.outcome()) {
+      case PASSED -> StageRun.Attempt.success();
+      case WAITING -> new StageRun.Attempt(StageRun.Attempt.Kind.WAITING, r.reason());
+      case FAILED -> StageRun.Attempt.failed(r.reason());
+    };
   }
 
   private static long jvmPeakRss() {
@@ -158,6 +162,16 @@ final class StepCall implements StepContext {
   @Override
   public boolean cancelled() {
     return stopped || owner.cancelled();
+  }
+
+  @Override
+  public dev.kiln.core.pipeline.Pipeline pipeline() {
+    return ws.pipeline();
+  }
+
+  @Override
+  public java.util.List<String> upstreamStages() {
+    return owner.ancestors(stage.name());
   }
 
   @Override

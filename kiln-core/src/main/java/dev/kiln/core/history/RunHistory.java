@@ -18,6 +18,9 @@ public interface RunHistory {
 
   void finishRun(long runId, RunStatus status, String reason, Instant endedAt);
 
+  /** Marks a stopped run (waiting for approval) as RUNNING again, to resume it. */
+  void reopenRun(long runId);
+
   /** Records that a stage started (status RUNNING), so a crash leaves a trace; returns its id. */
   long startExecution(long runId, String stage, Instant startedAt);
 

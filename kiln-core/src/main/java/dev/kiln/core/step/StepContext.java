@@ -28,6 +28,12 @@ public interface StepContext {
   /** True once the run is cancelled; long steps should check it and stop. */
   boolean cancelled();
 
+  /** The pipeline this stage belongs to. */
+  dev.kiln.core.pipeline.Pipeline pipeline();
+
+  /** Every stage this one transitively depends on, in pipeline order. */
+  java.util.List<String> upstreamStages();
+
   /** Metrics recorded by an upstream stage in this run (or the run it was restored from). */
   Map<String, Double> upstreamMetrics(String stage);
 

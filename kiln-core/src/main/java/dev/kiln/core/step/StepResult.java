@@ -5,21 +5,38 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a step reports: whether it passed, why (in words), the numbers it measured (recorded as
- * the stage's metrics, usable by gates) and details worth listing (failing checks, …).
+ * What a step reports: whether it passed, failed or waits (for a person's approval), why (in
+ * words), the numbers it measured (recorded as the stage's metrics, usable by gates) and details
+ * worth listing (failing checks, gate reasons, …).
  */
-public record StepResult(boolean passed, String reason, Map<String, Double> metrics, List<String> details) {
+public record StepResult(Outcome outcome, String reason, Map<String, Double> metrics, List<String> details) {
+
+  /** How the step ended. */
+  public enum Outcome { PASSED, FAILED, WAITING }
 
   public StepResult {
     metrics = java.util.Collections.unmodifiableMap(new TreeMap<>(metrics));
     details = List.copyOf(details);
   }
 
+  public boolean passed() {
+    return outcome == Outcome.PASSED;
+  }
+
   public static StepResult passed(String reason, Map<String, Double> metrics) {
-    return new StepResult(true, reason, metrics, List.of());
+    return new StepResult(Outcome.PASSED, reason, metrics, List.of());
+  }
+
+  public static StepResult passed(String reason, Map<String, Double> metrics, List<String> details) {
+    return new StepResult(Outcome.PASSED, reason, metrics, details);
   }
 
   public static StepResult failed(String reason, Map<String, Double> metrics, List<String> details) {
-    return new StepResult(false, reason, metrics, details);
+    return new StepResult(Outcome.FAILED, reason, metrics, details);
+  }
+
+  /** The stage stops here; the run waits (exit code 3) until someone decides. */
+  public static StepResult waiting(String reason, Map<String, Double> metrics, List<String> details) {
+    return new StepResult(Outcome.WAITING, reason, metrics, details);
   }
 }

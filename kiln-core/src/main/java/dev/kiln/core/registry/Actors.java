@@ -1,0 +1,16 @@
+package dev.kiln.core.registry;
+
+/** Who is acting: {@code $KILN_USER}, else {@code $USER}, else "unknown". */
+public final class Actors {
+  private Actors() {}
+
+  public static String current() {
+    for (String var : new String[] {"KILN_USER", "USER", "LOGNAME"}) {
+      String v = System.getenv(var);
+      if (v != null && !v.isBlank()) {
+        return v;
+      }
+    }
+    return "unknown";
+  }
+}

@@ -1,0 +1,56 @@
+package dev.kiln.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+
+/** Small JDBC helpers for nullable columns. */
+final class Sql {
+  private Sql() {}
+
+  static void setNullableLong(PreparedStatement ps, int i, Long v) throws SQLException {
+    if (v == null) {
+      ps.setNull(i, Types.BIGINT);
+    } else {
+      ps.setLong(i, v);
+    }
+  }
+
+  static void setNullableInt(PreparedStatement ps, int i, Integer v) throws SQLException {
+    if (v == null) {
+      ps.setNull(i, Types.INTEGER);
+    } else {
+      ps.setInt(i, v);
+    }
+  }
+
+  static void setNullableBool(PreparedStatement ps, int i, Boolean v) throws SQLException {
+    setNullableInt(ps, i, v == null ? null : v ? 1 : 0);
+  }
+
+  static void setInstant(PreparedStatement ps, int i, Instant t) throws SQLException {
+    setNullableLong(ps, i, t == null ? null : t.toEpochMilli());
+  }
+
+  static Long nullableLong(ResultSet rs, String col) throws SQLException {
+    long v = rs.getLong(col);
+    return rs.wasNull() ? null : v;
+  }
+
+  static Integer nullableInt(ResultSet rs, String col) throws SQLException {
+    int v = rs.getInt(col);
+    return rs.wasNull() ? null : v;
+  }
+
+  static Boolean nullableBool(ResultSet rs, String col) throws SQLException {
+    Integer v = nullableInt(rs, col);
+    return v == null ? null : v != 0;
+  }
+
+  static Instant instant(ResultSet rs, String col) throws SQLException {
+    Long v = nullableLong(rs, col);
+    return v == null ? null : Instant.ofEpochMilli(v);
+  }
+}

@@ -1,0 +1,93 @@
+package dev.kiln.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kiln.core.artifact.Output;
+import dev.kiln.core.hash.CachedHash;
+import dev.kiln.core.hash.Digest;
+import dev.kiln.core.history.ExecStatus;
+import dev.kiln.core.history.ExecutionRecord;
+import dev.kiln.core.history.GitState;
+import dev.kiln.core.history.NewRun;
+import dev.kiln.core.history.RunStatus;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The run history and hash cache contract; runs against SQLite and PostgreSQL (subclasses). */
+abstract class RunStoreContract {
+  @TempDir
+  Path project;
+  String url;
+
+  abstract String url(Path dir);
+
+  MetadataStore open() {
+    if (url == null) {
+      url = url(project);
+    }
+    return MetadataStore.open(url, project);
+  }
+
+  @Test
+  void aRunAndItsExecutionsRoundTrip() {
+    Digest d = Digest.ofBytes("x".getBytes());
+    try (MetadataStore s = open()) {
+      long run = s.runs().startRun(new NewRun("p", "manual", new GitState("abc", "main", true), "{\"a\":1}",
+          "0.1", "host", Instant.ofEpochMilli(1000), List.of("train")));
+      long exec = s.runs().startExecution(run, "train", Instant.ofEpochMilli(1100));
+      ExecutionRecord r = new ExecutionRecord(exec, run, "train", ExecStatus.SUCCEEDED, "ran: never run", "f".repeat(64),
+          "{}", Instant.ofEpochMilli(1100), Instant.ofEpochMilli(1600), 500, 420, 1 << 20, 0, ".kiln/runs/1/train.log", 1,
+          null, Map.of("auc", 0.8), List.of(new Output("model", Output.Kind.DIRECTORY, d, 10, 2)), List.of("note"));
+      s.runs().finishExecution(r);
+      s.runs().finishRun(run, RunStatus.SUCCEEDED, "1 ran", Instant.ofEpochMilli(2000));
+    }
+    try (MetadataStore s = open()) {
+      var run = s.runs().runs("p", 10).get(0);
+      assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+      assertThat(run.git()).isEqualTo(new GitState("abc", "main", true));
+      assertThat(run.targets()).containsExactly("train");
+      ExecutionRecord e = s.runs().lastResult("p", "train").orElseThrow();
+      assertThat(e.metrics()).containsEntry("auc", 0.8);
+      assertThat(e.outputs()).singleElement().extracting(Output::digest).isEqualTo(d);
+      assertThat(e.details()).containsExactly("note");
+      assertThat(e.cpuMillis()).isEqualTo(420);
+      assertThat(s.runs().resultsWithFingerprint("p", "train", "f".repeat(64))).hasSize(1);
+      assertThat(s.runs().referencedObjects()).containsExactly(d);
+    }
+  }
+
+  @Test
+  void abandonedRunsAreMarkedInterrupted() {
+    try (MetadataStore s = open()) {
+      long run = s.runs().startRun(new NewRun("p", "manual", GitState.NONE, "{}", "0.1", "h", Instant.now(), List.of()));
+      s.runs().startExecution(run, "a", Instant.now());
+      assertThat(s.runs().interruptAbandoned("p", "gone", Instant.now())).containsExactly(run);
+      assertThat(s.runs().run(run).orElseThrow().status()).isEqualTo(RunStatus.INTERRUPTED);
+      assertThat(s.runs().executions(run)).singleElement().extracting(ExecutionRecord::status)
+          .isEqualTo(ExecStatus.INTERRUPTED);
+      assertThat(s.runs().lastResult("p", "a")).isEmpty();
+    }
+  }
+
+  @Test
+  void theHashCacheReturnsADirectorysEntriesByPrefixOnly() {
+    try (MetadataStore s = open()) {
+      s.hashes().save(List.of(new CachedHash("data/a", 1, 2, 3, "a".repeat(64)),
+          new CachedHash("data/sub/b", 1, 2, 3, "b".repeat(64)),
+          new CachedHash("data2/c", 1, 2, 3, "c".repeat(64)),
+          new CachedHash("data", 1, 2, 3, "d".repeat(64))));
+      assertThat(s.hashes().under("data").keySet()).containsExactlyInAnyOrder("data", "data/a", "data/sub/b");
+      assertThat(s.hashes().under(".")).hasSize(4);
+      s.hashes().save(List.of(new CachedHash("data/a", 9, 9, 9, "e".repeat(64))));
+      assertThat(s.hashes().under("data/a").get("data/a").size()).isEqualTo(9);
+    }
+  }
+}
