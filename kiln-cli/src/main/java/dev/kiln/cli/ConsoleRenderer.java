@@ -75,14 +75,25 @@ final class ConsoleRenderer implements RunListener {
     String label = f.status().label() + time;
     String reason = f.reason();
     if (f.status() == ExecStatus.SUCCEEDED) {
-      int retried = reason.indexOf(" (succeeded on attempt");
-      reason = retried < 0 ? "" : reason.substring(retried + 2, reason.length() - 1);
+      reason = succeededReason(reason);
     }
     if (reason.startsWith(f.status().label())) {
       out.println(mark + " " + f.stage() + ": " + reason);
     } else {
       out.println(mark + " " + f.stage() + ": " + label + (reason.isEmpty() ? "" : ": " + reason));
     }
+  }
+
+  /** What to say about a stage that ran: a step's outcome and retries; why it ran was said at its start. */
+  static String succeededReason(String reason) {
+    int ran = reason.indexOf("ran: ");
+    String outcome = ran <= 0 ? "" : reason.substring(0, ran).replaceAll("\\s*\\($", "");
+    int retried = reason.indexOf("(succeeded on attempt");
+    String retries = retried < 0 ? "" : reason.substring(retried + 1, reason.indexOf(')', retried));
+    if (outcome.isEmpty()) {
+      return retries;
+    }
+    return retries.isEmpty() ? outcome : outcome + "; " + retries;
   }
 
   private void showProgress() {

@@ -192,7 +192,7 @@ final class ModelsCommand implements Runnable {
       KilnCommand root = parent.root;
       return withRegistry(root, a -> {
         ModelRegistry reg = a.store.registry();
-        if (!ModelRef.looksLikeRef(ref)) {
+        if (!ref.contains(":") && !ref.contains("@")) {
           List<ModelVersion> versions = reg.versions(ref, 10);
           if (json) {
             root.out.println(Json.pretty(versions.stream().map(ModelsCommand::json).toList()));

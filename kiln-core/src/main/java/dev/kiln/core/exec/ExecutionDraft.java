@@ -17,6 +17,8 @@ final class ExecutionDraft {
   final Instant startedAt;
   ExecStatus status = ExecStatus.FAILED;
   String reason = "";
+  /** What a step said when it passed ("blessed: 3 checks passed"); empty for commands. */
+  String stepOutcome = "";
   String fingerprint = "";
   String inputsJson = "";
   long cpuMillis = -1;

@@ -140,7 +140,9 @@ final class StageRun implements Callable<ExecutionRecord> {
         return draft.finish(ExecStatus.FAILED, problem.get(), clock.instant());
       }
       String retried = draft.attempts > 1 ? " (succeeded on attempt " + draft.attempts + ")" : "";
-      return draft.finish(ExecStatus.SUCCEEDED, "ran: " + why + retried, clock.instant());
+      String ran = "ran: " + why + retried;
+      String reason = draft.stepOutcome.isEmpty() ? ran : draft.stepOutcome + " (" + ran + ")";
+      return draft.finish(ExecStatus.SUCCEEDED, reason, clock.instant());
     }
   }
 

@@ -102,6 +102,7 @@ final class StepCall implements StepContext {
     }
     draft.metrics.putAll(r.metrics());
     draft.details.addAll(r.details());
+    draft.stepOutcome = r.passed() ? r.reason() : "";
     return switch (r.outcome()) {
       case PASSED -> StageRun.Attempt.success();
       case WAITING -> new StageRun.Attempt(StageRun.Attempt.Kind.WAITING, r.reason());
