@@ -43,6 +43,9 @@ lr = json.load(open("logistic-regression.eval.json"))["metrics"]
 print(f"telco test AUC: kiln gradient-boosting {gb['auc']:.4f}  sklearn HGB {peer['hgb_auc']:.4f}  "
       f"python xgboost (kiln defaults) {peer['xgb_auc']:.4f}  kiln logistic-regression {lr['auc']:.4f}  sklearn LR {peer['lr_auc']:.4f}")
 gbt = statistics.median(times["gradient-boosting"]); lrt = statistics.median(times["logistic-regression"])
+for a in ["gradient-boosting", "logistic-regression"]:
+    t = json.load(open(a + ".train.json"))
+    print(f"kiln {a}: training_seconds (in-process: read, profile, fit, save) {t['training_seconds']:.2f}, trees {t.get('trees', '-')}")
 print(f"train (median of 3, s): kiln GB {gbt:.2f} (CLI, incl. JVM start, profile, evaluation)  python xgboost {peer['xgb_fit_s']:.2f}  "
       f"sklearn HGB {peer['hgb_fit_s']:.2f}  ratio kiln/xgb {gbt / peer['xgb_fit_s']:.2f}")
 print(f"train (median of 3, s): kiln LR {lrt:.2f}  sklearn LR {peer['lr_fit_s']:.2f}  ratio {lrt / peer['lr_fit_s']:.2f}")

@@ -19,11 +19,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TrainingTest {
+public class TrainingTest {
   private static final PrintStream QUIET = new PrintStream(PrintStream.nullOutputStream());
 
   /** 300 rows: a numeric column with gaps, a category, a yes/no label that depends on both. */
-  static Path data(Path dir) throws Exception {
+  public static Path data(Path dir) throws Exception {
     StringBuilder sb = new StringBuilder("income,plan,region,churn\n");
     java.util.Random r = new java.util.Random(3);
     for (int i = 0; i < 300; i++) {
