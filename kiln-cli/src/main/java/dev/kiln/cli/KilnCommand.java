@@ -25,6 +25,8 @@ import picocli.CommandLine.ScopeType;
         DiffCommand.class,
         GcCommand.class,
         StepsCommand.class,
+        TrainCommand.class,
+        EvaluateCommand.class,
         ModelsCommand.class,
         LineageCommand.class,
         ApprovalCommands.Approve.class,
@@ -38,6 +40,8 @@ import picocli.CommandLine.ScopeType;
         "  kiln runs                   the run history",
         "  kiln show 12                stages, reasons, timings and metrics of run 12",
         "  kiln diff                   params and metrics of the last two runs",
+        "  kiln train data.csv --label churn       train a model into model/",
+        "  kiln evaluate model/ test.csv --label churn --sensitive female",
         "",
         "Exit codes: 0 success, 1 a stage or gate failed, 2 bad usage or configuration,",
         "3 waiting for approval, 4 another run holds the project lock, 130 cancelled."})

@@ -6,17 +6,19 @@ public record ColumnInfo(String name, String sqlType, Kind kind) {
   /** How Kiln treats a column's values. */
   public enum Kind { NUMERIC, BOOLEAN, TEXT, TEMPORAL }
 
+  /** The check-suite type of this column ({@code integer}, {@code float}, {@code string}, …). */
+  public DataType type() {
+    return DataType.ofSql(sqlType);
+  }
+
   static Kind kindOf(String sqlType) {
-    String t = sqlType.toUpperCase(java.util.Locale.ROOT);
-    if (t.equals("BOOLEAN")) {
+    DataType t = DataType.ofSql(sqlType);
+    if (t == DataType.BOOLEAN) {
       return Kind.BOOLEAN;
     }
-    if (t.startsWith("DATE") || t.startsWith("TIME")) {
+    if (t.temporal() || sqlType.toUpperCase(java.util.Locale.ROOT).startsWith("TIME")) {
       return Kind.TEMPORAL;
     }
-    if (t.matches("(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|REAL|DECIMAL.*)")) {
-      return Kind.NUMERIC;
-    }
-    return Kind.TEXT;
+    return t.numeric() ? Kind.NUMERIC : Kind.TEXT;
   }
 }

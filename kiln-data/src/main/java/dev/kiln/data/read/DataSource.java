@@ -1,56 +1,83 @@
 package dev.kiln.data.read;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * A data set (a CSV, Parquet or JSON Lines file, or a glob of them read as one) exposed as the
  * view {@code data} in an embedded, in-memory DuckDB connection. Checks compile to SQL over that
  * view; models {@link #load} the columns they need into a {@link Frame}.
+ *
+ * <p>Memory: DuckDB works within {@link EngineSettings#memoryLimit()} (spilling to a temporary
+ * directory beyond it); Kiln itself streams results and holds only aggregates, except in
+ * {@link #load}, which holds the requested columns.
  */
 public final class DataSource implements AutoCloseable {
   public static final String VIEW = "data";
+  private static final Pattern CONVERSION = Pattern.compile("converting column \"((?:[^\"]|\"\")*)\"");
   private final String location;
   private final Connection connection;
-  private final List<ColumnInfo> columns;
+  private final ReadOptions.Format format;
+  private ReadOptions options;
+  private List<ColumnInfo> columns;
 
-  private DataSource(String location, Connection connection, List<ColumnInfo> columns) {
+  private DataSource(String location, Connection connection, ReadOptions.Format format, ReadOptions options) {
     this.location = location;
     this.connection = connection;
-    this.columns = List.copyOf(columns);
+    this.format = format;
+    this.options = options;
   }
 
   /** Opens a file or glob. Paths are used as given (resolve them against the project first). */
   public static DataSource open(String pathOrGlob, ReadOptions options) {
     ReadOptions.Format format = options.format() == ReadOptions.Format.AUTO ? detect(pathOrGlob) : options.format();
-    boolean glob = pathOrGlob.contains("*") || pathOrGlob.contains("?") || pathOrGlob.contains("[");
-    if (!glob && !Files.isRegularFile(Path.of(pathOrGlob))) {
-      throw new DataReadException(pathOrGlob + ": no such file");
+    if (!isGlob(pathOrGlob)) {
+      checkFile(Path.of(pathOrGlob));
+    }
+    Connection c;
+    try {
+      c = DriverManager.getConnection("jdbc:duckdb:");
+      EngineSettings.apply(c);
+    } catch (SQLException e) {
+      throw new DataReadException("cannot start DuckDB: " + DataErrors.firstLine(String.valueOf(e.getMessage())), e);
+    }
+    DataSource ds = new DataSource(pathOrGlob, c, format, options);
+    try {
+      ds.createView();
+      return ds;
+    } catch (DataReadException e) {
+      ds.close();
+      throw e;
+    }
+  }
+
+  static boolean isGlob(String path) {
+    return path.contains("*") || path.contains("?") || path.contains("[");
+  }
+
+  private static void checkFile(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new DataReadException(file + ": no such file");
     }
     try {
-      Connection c = DriverManager.getConnection("jdbc:duckdb:");
-      try (Statement s = c.createStatement()) {
-        s.execute("CREATE VIEW " + VIEW + " AS SELECT * FROM " + reader(pathOrGlob, format, options));
-        List<ColumnInfo> cols = describe(s);
-        return new DataSource(pathOrGlob, c, cols);
-      } catch (SQLException e) {
-        c.close();
-        throw e;
+      if (Files.size(file) == 0) {
+        throw new DataReadException(file + ": the file is empty (no header, no rows)");
       }
-    } catch (SQLException e) {
-      throw new DataReadException(pathOrGlob + ": " + firstLine(e.getMessage()), e);
+    } catch (IOException e) {
+      throw new DataReadException(file + ": cannot read: " + e.getMessage(), e);
     }
   }
 
@@ -65,30 +92,47 @@ public final class DataSource implements AutoCloseable {
     return ReadOptions.Format.CSV;
   }
 
-  private static String reader(String path, ReadOptions.Format format, ReadOptions o) {
-    String file = literal(path);
+  private void createView() {
+    try (Statement s = connection.createStatement()) {
+      s.execute("CREATE OR REPLACE VIEW " + VIEW + " AS SELECT * FROM " + reader());
+      columns = describe(s);
+    } catch (SQLException e) {
+      throw readFailure(e);
+    }
+  }
+
+  /** The table function that reads the data set, e.g. {@code read_csv('x.csv', …)}. */
+  public String reader() {
+    String file = Sql.text(location);
     switch (format) {
       case PARQUET:
         return "read_parquet(" + file + ")";
       case JSONL:
         return "read_json(" + file + ", format = 'newline_delimited')";
       default:
-        List<String> args = new ArrayList<>();
-        args.add(file);
-        // yes/no and true/false stay text: labels such as deny=yes keep the values users write.
-        args.add("auto_type_candidates = ['BIGINT', 'DOUBLE', 'DATE', 'TIMESTAMP', 'VARCHAR']");
-        o.delimiter().ifPresent(d -> args.add("delim = " + literal(d)));
-        o.quote().ifPresent(q -> args.add("quote = " + literal(q)));
-        o.header().ifPresent(h -> args.add("header = " + h));
-        if (!o.nullMarkers().isEmpty()) {
-          args.add("nullstr = [" + o.nullMarkers().stream().map(DataSource::literal).collect(Collectors.joining(", ")) + "]");
-        }
-        if (!o.columnTypes().isEmpty()) {
-          args.add("types = {" + o.columnTypes().entrySet().stream()
-              .map(e -> literal(e.getKey()) + ": " + literal(e.getValue())).collect(Collectors.joining(", ")) + "}");
-        }
-        return "read_csv(" + String.join(", ", args) + ")";
+        return "read_csv(" + String.join(", ", csvArguments(file)) + ")";
     }
+  }
+
+  private List<String> csvArguments(String file) {
+    ReadOptions o = options;
+    List<String> args = new ArrayList<>();
+    args.add(file);
+    // yes/no and true/false stay text: labels such as deny=yes keep the values users write.
+    args.add("auto_type_candidates = ['BIGINT', 'DOUBLE', 'DATE', 'TIMESTAMP', 'VARCHAR']");
+    o.delimiter().ifPresent(d -> args.add("delim = " + Sql.text(d)));
+    o.quote().ifPresent(q -> args.add("quote = " + Sql.text(q)));
+    o.header().ifPresent(h -> args.add("header = " + h));
+    o.dateFormat().ifPresent(f -> args.add("dateformat = " + Sql.text(f)));
+    o.timestampFormat().ifPresent(f -> args.add("timestampformat = " + Sql.text(f)));
+    if (!o.nullMarkers().isEmpty()) {
+      args.add("nullstr = " + Sql.texts(o.nullMarkers()));
+    }
+    if (!o.columnTypes().isEmpty()) {
+      args.add("types = {" + o.columnTypes().entrySet().stream()
+          .map(e -> Sql.text(e.getKey()) + ": " + Sql.text(e.getValue())).collect(Collectors.joining(", ")) + "}");
+    }
+    return args;
   }
 
   private static List<ColumnInfo> describe(Statement s) throws SQLException {
@@ -102,12 +146,66 @@ public final class DataSource implements AutoCloseable {
     return cols;
   }
 
+  /**
+   * The error for a failed read: DuckDB's message reduced to one line with the file line where
+   * DuckDB gives one; when DuckDB cannot even sniff a CSV file, Kiln finds the first malformed line.
+   */
+  public DataReadException readFailure(SQLException e) {
+    String message = String.valueOf(e.getMessage());
+    if (format == ReadOptions.Format.CSV && !isGlob(location) && message.contains("sniffing")) {
+      Optional<String> found = diagnose();
+      if (found.isPresent()) {
+        return new DataReadException(location + ":" + found.get(), e);
+      }
+    }
+    return DataErrors.translate(location, e);
+  }
+
+  private Optional<String> diagnose() {
+    Path file = Path.of(location);
+    try {
+      char delim = options.delimiter().filter(d -> d.length() == 1).map(d -> d.charAt(0))
+          .orElse(CsvDiagnosis.guessDelimiter(file));
+      char quote = options.quote().filter(q -> q.length() == 1).map(q -> q.charAt(0)).orElse('"');
+      return new CsvDiagnosis(delim, quote).firstProblem(file);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * After a value failed to convert to the type DuckDB sniffed for its column (the sniffer sees a
+   * sample), re-reads that column as text so checks can report the offending values. Returns the
+   * column's name, or empty when the error is of another kind or the type was set by the user.
+   */
+  public Optional<String> relaxAfter(SQLException e) {
+    Matcher m = CONVERSION.matcher(String.valueOf(e.getMessage()));
+    if (format != ReadOptions.Format.CSV || !m.find()) {
+      return Optional.empty();
+    }
+    String column = m.group(1).replace("\"\"", "\"");
+    if (options.columnTypes().containsKey(column)) {
+      return Optional.empty();
+    }
+    options = options.withColumnType(column, "VARCHAR");
+    createView();
+    return Optional.of(column);
+  }
+
   public String location() {
     return location;
   }
 
+  public ReadOptions.Format format() {
+    return format;
+  }
+
   public List<ColumnInfo> columns() {
     return columns;
+  }
+
+  public Optional<ColumnInfo> column(String name) {
+    return columns.stream().filter(c -> c.name().equals(name)).findFirst();
   }
 
   /** The DuckDB connection holding the {@code data} view, for checks that compile to SQL. */
@@ -119,94 +217,23 @@ public final class DataSource implements AutoCloseable {
   public Frame load(List<String> names) {
     List<ColumnInfo> wanted = new ArrayList<>();
     for (String n : names.isEmpty() ? columns.stream().map(ColumnInfo::name).toList() : names) {
-      wanted.add(columns.stream().filter(c -> c.name().equals(n)).findFirst()
-          .orElseThrow(() -> new DataReadException(location + ": no column '" + n + "'")));
+      wanted.add(column(n).orElseThrow(() -> new DataReadException(location + ": no column '" + n + "'")));
     }
-    String select = wanted.stream().map(c -> quoteIdent(c.name())).collect(Collectors.joining(", "));
+    String select = wanted.stream().map(c -> Sql.ident(c.name())).collect(Collectors.joining(", "));
     try (Statement s = connection.createStatement();
         ResultSet rs = s.executeQuery("SELECT " + select + " FROM " + VIEW)) {
-      return read(rs, wanted);
+      return FrameReader.read(rs, wanted);
     } catch (SQLException e) {
-      throw new DataReadException(location + ": " + firstLine(e.getMessage()), e);
+      throw readFailure(e);
     }
-  }
-
-  private static Frame read(ResultSet rs, List<ColumnInfo> wanted) throws SQLException {
-    int n = wanted.size();
-    List<double[]> nums = new ArrayList<>();
-    List<String[]> texts = new ArrayList<>();
-    int[] slot = new int[n];
-    for (int i = 0; i < n; i++) {
-      boolean numeric = wanted.get(i).kind() == ColumnInfo.Kind.NUMERIC || wanted.get(i).kind() == ColumnInfo.Kind.BOOLEAN;
-      slot[i] = numeric ? nums.size() : -1 - texts.size();
-      if (numeric) {
-        nums.add(new double[1024]);
-      } else {
-        texts.add(new String[1024]);
-      }
-    }
-    ResultSetMetaData md = rs.getMetaData();
-    int rows = 0;
-    while (rs.next()) {
-      if (rows == capacity(nums, texts)) {
-        grow(nums, texts);
-      }
-      for (int i = 0; i < n; i++) {
-        if (slot[i] >= 0) {
-          nums.get(slot[i])[rows] = number(rs, i + 1, md);
-        } else {
-          texts.get(-1 - slot[i])[rows] = rs.getString(i + 1);
-        }
-      }
-      rows++;
-    }
-    Map<String, double[]> numeric = new LinkedHashMap<>();
-    Map<String, String[]> text = new LinkedHashMap<>();
-    for (int i = 0; i < n; i++) {
-      String name = wanted.get(i).name();
-      if (slot[i] >= 0) {
-        numeric.put(name, java.util.Arrays.copyOf(nums.get(slot[i]), rows));
-      } else {
-        text.put(name, java.util.Arrays.copyOf(texts.get(-1 - slot[i]), rows));
-      }
-    }
-    return new Frame(rows, wanted, numeric, text);
-  }
-
-  private static double number(ResultSet rs, int col, ResultSetMetaData md) throws SQLException {
-    Object v = rs.getObject(col);
-    if (v == null) {
-      return Double.NaN;
-    }
-    if (v instanceof Boolean b) {
-      return b ? 1 : 0;
-    }
-    return ((Number) v).doubleValue();
-  }
-
-  private static int capacity(List<double[]> nums, List<String[]> texts) {
-    return !nums.isEmpty() ? nums.get(0).length : texts.get(0).length;
-  }
-
-  private static void grow(List<double[]> nums, List<String[]> texts) {
-    nums.replaceAll(a -> java.util.Arrays.copyOf(a, a.length * 2));
-    texts.replaceAll(a -> java.util.Arrays.copyOf(a, a.length * 2));
   }
 
   public static String literal(String s) {
-    return "'" + s.replace("'", "''") + "'";
+    return Sql.text(s);
   }
 
   public static String quoteIdent(String s) {
-    return "\"" + s.replace("\"", "\"\"") + "\"";
-  }
-
-  static String firstLine(String message) {
-    if (message == null) {
-      return "unreadable";
-    }
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
+    return Sql.ident(s);
   }
 
   @Override

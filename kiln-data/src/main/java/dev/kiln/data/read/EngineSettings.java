@@ -1,0 +1,32 @@
+package dev.kiln.data.read;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * DuckDB settings every Kiln connection gets: a memory limit (default 512MB, or
+ * {@code $KILN_DATA_MEMORY}), spilling to a temporary directory beyond it, and the number of
+ * threads ({@code $KILN_DATA_THREADS}, default: all cores).
+ */
+public final class EngineSettings {
+  private EngineSettings() {}
+
+  public static String memoryLimit() {
+    String v = System.getenv("KILN_DATA_MEMORY");
+    return v == null || v.isBlank() ? "512MB" : v.strip();
+  }
+
+  static void apply(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("SET memory_limit = " + Sql.text(memoryLimit()));
+      Path tmp = Path.of(System.getProperty("java.io.tmpdir"), "kiln-duckdb");
+      s.execute("SET temp_directory = " + Sql.text(tmp.toString()));
+      String threads = System.getenv("KILN_DATA_THREADS");
+      if (threads != null && threads.matches("[1-9][0-9]*")) {
+        s.execute("SET threads = " + threads);
+      }
+    }
+  }
+}

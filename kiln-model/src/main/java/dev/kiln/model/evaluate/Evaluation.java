@@ -1,0 +1,51 @@
+package dev.kiln.model.evaluate;
+
+import dev.kiln.model.fairness.FairnessReport;
+import dev.kiln.model.features.EncodingNotes;
+import dev.kiln.model.latency.LatencyResult;
+import dev.kiln.model.metrics.Curves;
+import dev.kiln.model.predict.Predictions;
+import dev.kiln.model.signature.Task;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The result of evaluating a model on labelled data: flat metrics (the names gates use, sorted),
+ * and what the report shows — confusion matrix, curves, per-slice counts, per-group fairness
+ * rates, what encoding met, the metrics that were undefined and why, and the predictions.
+ */
+public record Evaluation(
+    Task task,
+    String label,
+    Map<String, Double> metrics,
+    int unlabeledRows,
+    Optional<long[][]> confusion,
+    Optional<BinaryCurves> curves,
+    List<SliceCount> slices,
+    List<FairnessReport> fairness,
+    EncodingNotes encoding,
+    Map<String, String> undefined,
+    Optional<LatencyResult> latency,
+    String[] truth,
+    Predictions predictions,
+    String[] predictedLabels) {
+
+  /** ROC, precision-recall and calibration curves of a binary classifier. */
+  public record BinaryCurves(Curves.Curve roc, Curves.Curve precisionRecall, Curves.Curve calibration) {}
+
+  /** A slice's name and size. */
+  public record SliceCount(String column, String value, int rows) {
+    public String name() {
+      return column + "=" + value;
+    }
+  }
+
+  public double metric(String name) {
+    Double v = metrics.get(name);
+    if (v == null) {
+      throw new IllegalArgumentException("no metric '" + name + "'");
+    }
+    return v;
+  }
+}

@@ -1,0 +1,153 @@
+package dev.kiln.model.predict;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.model.features.FeatureMatrix;
+import dev.kiln.model.signature.ModelSpec;
+import dev.kiln.model.signature.Signature;
+import dev.kiln.model.signature.Task;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+/**
+ * XGBoost models in XGBoost's own JSON or UBJSON format (Python {@code save_model("m.json")}),
+ * run with XGBoost4J's in-place prediction. The objective says the task: {@code binary:logistic}
+ * and {@code multi:softprob} are classifiers, {@code reg:*} and the like regressors.
+ */
+final class XGBoostBackend implements Backend {
+  private final Booster booster;
+  private final Signature signature;
+
+  private XGBoostBackend(Booster booster, Signature signature) {
+    this.booster = booster;
+    this.signature = signature;
+  }
+
+  static XGBoostBackend load(Path file, ModelSpec spec) {
+    sniff(file);
+    Booster booster;
+    try {
+      booster = XGBoost.loadModel(file.toString());
+    } catch (XGBoostError e) {
+      throw new ModelLoadException(file + ": XGBoost cannot load this file (" + firstLine(e.getMessage())
+          + "); is it a model saved with save_model()?", e);
+    }
+    try {
+      return new XGBoostBackend(booster, signature(file, spec, learner(booster, file)));
+    } catch (RuntimeException e) {
+      booster.dispose();
+      throw e;
+    }
+  }
+
+  /** Rejects files that cannot be XGBoost JSON or UBJSON before the native loader sees them. */
+  private static void sniff(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      int b;
+      do {
+        b = in.read();
+      } while (b == ' ' || b == '\n' || b == '\r' || b == '\t');
+      if (b != '{') {
+        throw new ModelLoadException(file + ": not an XGBoost JSON or UBJSON model (it does not start with an object)");
+      }
+    } catch (IOException e) {
+      throw new ModelLoadException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private static JsonNode learner(Booster booster, Path file) {
+    try {
+      JsonNode root = new ObjectMapper().readTree(booster.toByteArray("json"));
+      JsonNode learner = root.path("learner");
+      if (learner.isMissingNode()) {
+        throw new ModelLoadException(file + ": the XGBoost model has no 'learner' section");
+      }
+      return learner;
+    } catch (XGBoostError | IOException e) {
+      throw new ModelLoadException(file + ": cannot read the XGBoost model's configuration: " + e.getMessage(), e);
+    }
+  }
+
+  private static Signature signature(Path file, ModelSpec spec, JsonNode learner) {
+    String objective = learner.path("objective").path("name").asText("");
+    JsonNode params = learner.path("learner_model_param");
+    int numClass = Integer.parseInt(params.path("num_class").asText("0"));
+    int numFeature = Integer.parseInt(params.path("num_feature").asText("-1"));
+    List<String> names = new ArrayList<>();
+    learner.path("feature_names").forEach(n -> names.add(n.asText()));
+    Task task;
+    int outputs;
+    if (objective.equals("binary:logistic")) {
+      task = Task.Classification.of(SignatureMerge.indexClasses(2));
+      outputs = 2;
+    } else if (objective.equals("multi:softprob")) {
+      task = Task.Classification.of(SignatureMerge.indexClasses(numClass));
+      outputs = numClass;
+    } else if (objective.startsWith("multi:") || objective.startsWith("binary:") || objective.startsWith("rank:")) {
+      throw new ModelLoadException(file + ": XGBoost objective '" + objective + "' is not supported yet; "
+          + "Kiln needs probabilities (binary:logistic, multi:softprob) or a regression objective");
+    } else {
+      task = new Task.Regression();
+      outputs = 0;
+    }
+    return SignatureMerge.merge(file, spec, names, numFeature, task, outputs);
+  }
+
+  private static String firstLine(String m) {
+    if (m == null) {
+      return "unknown error";
+    }
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+
+  @Override
+  public Signature signature() {
+    return signature;
+  }
+
+  @Override
+  public Predictions predict(FeatureMatrix x) {
+    float[][] raw = x.rows() == 0 ? new float[0][] : run(x);
+    if (signature.task() instanceof Task.Classification c) {
+      double[][] p = new double[raw.length][];
+      for (int i = 0; i < raw.length; i++) {
+        p[i] = raw[i].length == 1 ? new double[] {1 - (double) raw[i][0], raw[i][0]} : toDouble(raw[i]);
+      }
+      return new Predictions.Classes(c.classes(), p);
+    }
+    double[] y = new double[raw.length];
+    for (int i = 0; i < raw.length; i++) {
+      y[i] = raw[i][0];
+    }
+    return new Predictions.Scores(y);
+  }
+
+  private float[][] run(FeatureMatrix x) {
+    try {
+      return booster.inplace_predict(x.values(), x.rows(), x.cols(), Float.NaN);
+    } catch (XGBoostError e) {
+      throw new IllegalStateException("XGBoost prediction failed: " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  private static double[] toDouble(float[] f) {
+    double[] d = new double[f.length];
+    for (int i = 0; i < f.length; i++) {
+      d[i] = f[i];
+    }
+    return d;
+  }
+
+  @Override
+  public void close() {
+    booster.dispose();
+  }
+}
