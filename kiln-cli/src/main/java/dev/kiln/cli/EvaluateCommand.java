@@ -88,7 +88,8 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Path cwd = Path.of("").toAbsolutePath();
     Path outDir = cwd.resolve(out);
-    EvaluationJob job = new EvaluationJob(model, data, options(), Optional.of(outDir.resolve("metrics.json")),
+    String located = locate(model, cwd);
+    EvaluationJob job = new EvaluationJob(located, data, options(), Optional.of(outDir.resolve("metrics.json")),
         Optional.of(outDir.resolve("report.html")), Optional.ofNullable(predictions).map(cwd::resolve));
     Evaluation e;
     try {
@@ -102,6 +103,19 @@ final class EvaluateCommand implements Callable<Integer> {
       print(e, outDir);
     }
     return ExitCodes.OK;
+  }
+
+  /** A registry reference (name:3, name@production) becomes the checked-out model's path. */
+  private String locate(String argument, Path cwd) {
+    if (java.nio.file.Files.exists(cwd.resolve(argument)) || !dev.kiln.core.registry.ModelRef.looksLikeRef(argument)) {
+      return argument;
+    }
+    try (StoreAccess access = StoreAccess.open(root)) {
+      return new dev.kiln.core.registry.ModelLocator(access.store.registry(), new dev.kiln.core.registry.ModelCheckout(
+          access.artifacts(), access.project().resolve(".kiln"))).locate(argument, cwd).toString();
+    } catch (dev.kiln.core.registry.RegistryException e) {
+      throw new UsageException(e.getMessage());
+    }
   }
 
   private EvaluationOptions options() {

@@ -72,4 +72,22 @@ class ModelCommandsTest {
         .isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("random-forest");
   }
+
+  @Test
+  void aRegisteredModelIsEvaluatedByItsAlias(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("kiln.yaml"), "kiln: 1\nstages:\n  noop: {run: 'true'}\n");
+    Path d = data(dir);
+    Path model = dir.resolve("model");
+    assertThat(kiln("train", d.toString(), "--label", "churn", "--out", model.toString(), "-P", "trees=20"))
+        .as(err.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(kiln("-C", dir.toString(), "models", "register", model.toString(), "--name", "churn", "--alias",
+        "production")).as(err.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(kiln("-C", dir.toString(), "evaluate", "churn@production", d.toString(), "--label", "churn",
+        "--no-latency", "--out", dir.resolve("eval").toString(), "--json")).as(err.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString()).contains("\"auc\"");
+    assertThat(dir.resolve(".kiln/models/churn/1/model/model.yaml")).exists();
+    assertThat(kiln("-C", dir.toString(), "evaluate", "churn@staging", d.toString(), "--label", "churn"))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("has no alias 'staging'; aliases: production (v1)");
+  }
 }

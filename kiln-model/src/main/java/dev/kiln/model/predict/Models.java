@@ -12,7 +12,8 @@ import java.util.Optional;
  * Finds and loads models. {@link #resolve} is the one place a {@code MODEL} argument becomes
  * files: a model directory (holding model.yaml, or a single model file), or a model file
  * (with an optional model.yaml beside it). Registry references ({@code name:3},
- * {@code name@production}) will resolve here too once the registry exists.
+ * {@code name@production}) are turned into files before they reach here, by
+ * {@code dev.kiln.core.registry.ModelLocator}.
  */
 public final class Models {
   private static final List<String> MODEL_FILES = List.of("model.json", "model.ubj", "model.onnx", "model.tribuo");
@@ -32,8 +33,8 @@ public final class Models {
       return file(p);
     }
     if (looksLikeRegistryRef(ref)) {
-      throw new ModelLoadException("'" + ref + "' looks like a registry reference; the model registry is not "
-          + "supported yet: pass a model directory or file");
+      throw new ModelLoadException("'" + ref + "' is a registry reference: resolve it with the registry first "
+          + "(ModelLocator; kiln evaluate and the evaluate step do), or pass a model directory or file");
     }
     throw new ModelLoadException(ref + ": no such model directory or file");
   }

@@ -75,7 +75,8 @@ public final class EvaluateStep implements Step {
   public StepPaths paths(Map<String, Object> with) {
     With w = new With(with);
     List<String> deps = new ArrayList<>();
-    w.string("model").ifPresent(deps::add);
+    // A registry reference (name@production) is resolved when the stage runs, not hashed as a file.
+    w.string("model").filter(m -> !dev.kiln.core.registry.ModelRef.looksLikeRef(m)).ifPresent(deps::add);
     w.string("data").ifPresent(deps::add);
     List<String> outs = new ArrayList<>();
     w.string("predictions").ifPresent(outs::add);
@@ -87,7 +88,8 @@ public final class EvaluateStep implements Step {
   public StepResult run(StepContext context) throws Exception {
     With w = new With(context.with());
     Path reports = context.reportDir();
-    EvaluationJob job = new EvaluationJob(w.required("model"), w.required("data"), options(w),
+    String model = locate(w.required("model"), context);
+    EvaluationJob job = new EvaluationJob(model, w.required("data"), options(w),
         Optional.of(w.string("metrics").map(context::resolve).orElse(reports.resolve("metrics.json"))),
         Optional.of(reports.resolve("report.html")), w.string("predictions").map(context::resolve));
     Evaluation e = job.run(context.projectDir());
@@ -95,6 +97,18 @@ public final class EvaluateStep implements Step {
         + e.metrics().getOrDefault("count", 0.0).longValue() + " rows; report: " + reports.resolve("report.html"));
     e.undefined().forEach((k, v) -> context.log().println("  not computed: " + k + ": " + v));
     return StepResult.passed(headline(e), e.metrics());
+  }
+
+  /** A registry reference (name@production) becomes the checked-out model's path. */
+  private static String locate(String model, StepContext context) {
+    if (!dev.kiln.core.registry.ModelRef.looksLikeRef(model) || java.nio.file.Files.exists(context.resolve(model))) {
+      return model;
+    }
+    var registry = context.service(dev.kiln.core.registry.ModelRegistry.class)
+        .orElseThrow(() -> new IllegalStateException("'" + model + "' needs the model registry"));
+    var store = context.service(dev.kiln.core.artifact.ArtifactStore.class).orElseThrow();
+    return new dev.kiln.core.registry.ModelLocator(registry, new dev.kiln.core.registry.ModelCheckout(store,
+        context.projectDir().resolve(".kiln"))).locate(model, context.projectDir()).toString();
   }
 
   static EvaluationOptions options(With w) {

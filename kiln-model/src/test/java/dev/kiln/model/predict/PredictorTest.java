@@ -126,8 +126,8 @@ class PredictorTest {
   }
 
   @Test
-  void registryReferencesAreNotSupportedYetAndSaySo(@TempDir Path dir) {
-    assertThatThrownBy(() -> Models.load("credit-risk@production", dir)).hasMessageContaining("not supported yet");
+  void registryReferencesMustBeResolvedByTheRegistryFirst(@TempDir Path dir) {
+    assertThatThrownBy(() -> Models.load("credit-risk@production", dir)).hasMessageContaining("is a registry reference");
   }
 
   @Test
