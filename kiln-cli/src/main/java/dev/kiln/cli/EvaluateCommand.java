@@ -111,8 +111,8 @@ final class EvaluateCommand implements Callable<Integer> {
       return argument;
     }
     try (StoreAccess access = StoreAccess.open(root)) {
-      return new dev.kiln.core.registry.ModelLocator(access.store.registry(), new dev.kiln.core.registry.ModelCheckout(
-          access.artifacts(), access.project().resolve(".kiln"))).locate(argument, cwd).toString();
+      return dev.kiln.core.registry.ModelLocator.forProject(access.store.registry(), access.artifacts(), access.project())
+          .locate(argument, cwd).toString();
     } catch (dev.kiln.core.registry.RegistryException e) {
       throw new UsageException(e.getMessage());
     }

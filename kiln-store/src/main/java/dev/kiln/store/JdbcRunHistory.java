@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +49,7 @@ final class JdbcRunHistory implements RunHistory {
         ps.setString(3, run.trigger());
         ps.setString(4, run.git().commit());
         ps.setString(5, run.git().branch());
-        setNullableBoolean(ps, 6, run.git().dirty());
+        Sql.setNullableBool(ps, 6, run.git().dirty());
         ps.setString(7, run.paramsJson());
         ps.setString(8, run.kilnVersion());
         ps.setString(9, run.host());
@@ -115,10 +114,10 @@ final class JdbcRunHistory implements RunHistory {
         ps.setLong(6, r.wallMillis());
         ps.setLong(7, r.cpuMillis());
         ps.setLong(8, r.peakRssBytes());
-        setNullableInt(ps, 9, r.exitCode());
+        Sql.setNullableInt(ps, 9, r.exitCode());
         ps.setString(10, r.logPath());
         ps.setInt(11, r.attempts());
-        setNullableLong(ps, 12, r.sourceExecutionId());
+        Sql.setNullableLong(ps, 12, r.sourceExecutionId());
         ps.setString(13, CanonicalJson.write(r.details()));
         ps.setLong(14, r.id());
         ps.executeUpdate();
@@ -359,27 +358,4 @@ final class JdbcRunHistory implements RunHistory {
     return s == null ? "" : s;
   }
 
-  private static void setNullableBoolean(PreparedStatement ps, int i, Boolean v) throws SQLException {
-    if (v == null) {
-      ps.setNull(i, Types.INTEGER);
-    } else {
-      ps.setInt(i, v ? 1 : 0);
-    }
-  }
-
-  private static void setNullableInt(PreparedStatement ps, int i, Integer v) throws SQLException {
-    if (v == null) {
-      ps.setNull(i, Types.INTEGER);
-    } else {
-      ps.setInt(i, v);
-    }
-  }
-
-  private static void setNullableLong(PreparedStatement ps, int i, Long v) throws SQLException {
-    if (v == null) {
-      ps.setNull(i, Types.BIGINT);
-    } else {
-      ps.setLong(i, v);
-    }
-  }
 }

@@ -240,7 +240,8 @@ public final class ArtifactStore {
     }
   }
 
-  static void deleteRecursively(Path p) throws IOException {
+  /** Deletes a file or a directory tree (not following links); a missing path is fine. */
+  public static void deleteRecursively(Path p) throws IOException {
     if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;
     }

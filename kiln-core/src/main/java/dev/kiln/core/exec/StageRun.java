@@ -228,9 +228,7 @@ final class StageRun implements Callable<ExecutionRecord> {
   private void deleteOutputs() throws IOException {
     for (String out : stage.storedOutputs()) {
       Path p = ws.projectDir().resolve(out);
-      if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-        deleteRecursively(p);
-      }
+      dev.kiln.core.artifact.ArtifactStore.deleteRecursively(p);
       ws.hasher().forget(out);
     }
   }
@@ -273,18 +271,6 @@ final class StageRun implements Callable<ExecutionRecord> {
       return Optional.of("outs not produced: " + String.join(", ", missing));
     }
     return Optional.empty();
-  }
-
-  static void deleteRecursively(Path p) throws IOException {
-    if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      try (var s = Files.walk(p)) {
-        for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.delete(q);
-        }
-      }
-    } else {
-      Files.deleteIfExists(p);
-    }
   }
 
   static String message(Throwable e) {

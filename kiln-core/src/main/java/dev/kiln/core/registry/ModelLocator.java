@@ -19,6 +19,11 @@ public final class ModelLocator {
     this.checkout = checkout;
   }
 
+  /** A locator for a project: versions are checked out into its {@code .kiln/models/}. */
+  public static ModelLocator forProject(ModelRegistry registry, dev.kiln.core.artifact.ArtifactStore store, Path projectDir) {
+    return new ModelLocator(registry, new ModelCheckout(store, projectDir.resolve(".kiln")));
+  }
+
   /** The path to load; relative file arguments resolve against {@code base}. */
   public Path locate(String argument, Path base) {
     Path p = base.resolve(argument).normalize();

@@ -107,8 +107,8 @@ public final class EvaluateStep implements Step {
     var registry = context.service(dev.kiln.core.registry.ModelRegistry.class)
         .orElseThrow(() -> new IllegalStateException("'" + model + "' needs the model registry"));
     var store = context.service(dev.kiln.core.artifact.ArtifactStore.class).orElseThrow();
-    return new dev.kiln.core.registry.ModelLocator(registry, new dev.kiln.core.registry.ModelCheckout(store,
-        context.projectDir().resolve(".kiln"))).locate(model, context.projectDir()).toString();
+    return dev.kiln.core.registry.ModelLocator.forProject(registry, store, context.projectDir())
+        .locate(model, context.projectDir()).toString();
   }
 
   static EvaluationOptions options(With w) {
