@@ -16,22 +16,6 @@ import picocli.CommandLine.ScopeType;
         "",
         "Describe your pipeline in kiln.yaml; Kiln runs only the stages whose code, data, params or",
         "environment changed, restores earlier results from its cache, and records every run."},
-    subcommands = {
-        RunCommand.class,
-        StatusCommand.class,
-        RunsCommand.class,
-        ShowCommand.class,
-        LogsCommand.class,
-        DiffCommand.class,
-        GcCommand.class,
-        StepsCommand.class,
-        TrainCommand.class,
-        EvaluateCommand.class,
-        ModelsCommand.class,
-        LineageCommand.class,
-        ApprovalCommands.Approve.class,
-        ApprovalCommands.Reject.class,
-        ApprovalCommands.Pending.class},
     footerHeading = "%nExamples:%n",
     footer = {
         "  kiln run                    run every stage that is not up to date",
@@ -46,6 +30,24 @@ import picocli.CommandLine.ScopeType;
         "Exit codes: 0 success, 1 a stage or gate failed, 2 bad usage or configuration,",
         "3 waiting for approval, 4 another run holds the project lock, 130 cancelled."})
 public final class KilnCommand implements Runnable {
+  /** The subcommands, in the order help lists them (registered by {@link Main}). */
+  static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(
+      RunCommand.class,
+      StatusCommand.class,
+      RunsCommand.class,
+      ShowCommand.class,
+      LogsCommand.class,
+      DiffCommand.class,
+      GcCommand.class,
+      StepsCommand.class,
+      TrainCommand.class,
+      EvaluateCommand.class,
+      ModelsCommand.class,
+      LineageCommand.class,
+      ApprovalCommands.Approve.class,
+      ApprovalCommands.Reject.class,
+      ApprovalCommands.Pending.class);
+
   final PrintStream out;
   final PrintStream err;
   final boolean standalone;
@@ -73,6 +75,8 @@ public final class KilnCommand implements Runnable {
 
   @Override
   public void run() {
-    new picocli.CommandLine(this).usage(out);
+    picocli.CommandLine cl = new picocli.CommandLine(this);
+    SUBCOMMANDS.forEach(cl::addSubcommand);
+    cl.usage(out);
   }
 }

@@ -27,6 +27,7 @@ public final class Main {
   public static int execute(String[] args, PrintStream out, PrintStream err, boolean standalone) {
     KilnCommand root = new KilnCommand(out, err, standalone);
     CommandLine cl = new CommandLine(root);
+    register(cl, args);
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -38,6 +39,38 @@ public final class Main {
       return ExitCodes.USAGE;
     });
     return cl.execute(args);
+  }
+
+  /**
+   * Registers only the subcommand the arguments name (building picocli's model of every
+   * command costs about a quarter of a second at start-up), or all of them for help, version
+   * and mistakes, so suggestions still work.
+   */
+  static void register(CommandLine cl, String[] args) {
+    String first = firstPositional(args);
+    Class<?> only = null;
+    for (Class<?> c : KilnCommand.SUBCOMMANDS) {
+      if (c.getAnnotation(picocli.CommandLine.Command.class).name().equals(first)) {
+        only = c;
+      }
+    }
+    if (only != null) {
+      cl.addSubcommand(only);
+    } else {
+      KilnCommand.SUBCOMMANDS.forEach(cl::addSubcommand);
+    }
+  }
+
+  private static String firstPositional(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("-C") || a.equals("--project") || a.equals("--db")) {
+        i++;
+      } else if (!a.startsWith("-")) {
+        return a;
+      }
+    }
+    return null;
   }
 
   static int handle(Exception e, PrintStream err, boolean stacktrace) {
