@@ -91,7 +91,7 @@ public final class GateEvaluator {
             + String.join(", ", upstream.keySet()) + ")");
       }
       Double v = m.get(name);
-      return v == null ? new Lookup(0, "stage '" + stage + "' did not produce '" + name + "'" + available(m.keySet()))
+      return v == null ? new Lookup(0, "stage '" + stage + "' did not produce '" + name + "'" + available(name, m.keySet()))
           : new Lookup(v, null);
     }
     List<String> from = new ArrayList<>();
@@ -108,7 +108,7 @@ public final class GateEvaluator {
     if (found == null) {
       TreeSet<String> all = new TreeSet<>();
       upstream.values().forEach(m -> all.addAll(m.keySet()));
-      return new Lookup(0, "'" + metric + "' was not produced by any upstream stage" + available(all));
+      return new Lookup(0, "'" + metric + "' was not produced by any upstream stage" + available(metric, all));
     }
     if (conflict) {
       return new Lookup(0, "'" + metric + "' comes from several stages with different values (" + String.join(", ", from)
@@ -117,11 +117,23 @@ public final class GateEvaluator {
     return new Lookup(found, null);
   }
 
-  private static String available(java.util.Collection<String> names) {
+  /** What exists instead: a suggestion, then the names that share the metric's prefix (or all). */
+  private static String available(String metric, java.util.Collection<String> names) {
     if (names.isEmpty()) {
       return " (no upstream stage recorded any metric)";
     }
-    List<String> list = new ArrayList<>(new TreeSet<>(names));
+    String hint = dev.kiln.core.config.Suggestions.hint(metric, names);
+    int dot = metric.lastIndexOf('.');
+    List<String> related = dot < 0 ? List.of()
+        : new TreeSet<>(names).stream().filter(n -> n.startsWith(metric.substring(0, dot + 1))).toList();
+    List<String> list = related.isEmpty() ? new ArrayList<>(new TreeSet<>(names)) : related;
+    if (!hint.isEmpty()) {
+      return hint + available(list);
+    }
+    return available(list);
+  }
+
+  private static String available(List<String> list) {
     String shown = String.join(", ", list.subList(0, Math.min(15, list.size())));
     return " (available: " + shown + (list.size() > 15 ? ", … " + (list.size() - 15) + " more" : "") + ")";
   }
