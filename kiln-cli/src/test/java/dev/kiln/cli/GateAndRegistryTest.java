@@ -106,7 +106,7 @@ class GateAndRegistryTest {
     gate("require: {aucc: \">= 0.8\"}");
     TestProject.Result r = p.kiln("run");
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.out()).contains("'aucc' was not produced by any upstream stage (available: auc, latency.p99_ms)");
+    assertThat(r.out()).contains("'aucc' was not produced by any upstream stage (did you mean 'auc'?) (available: auc, latency.p99_ms)");
   }
 
   @Test
