@@ -38,9 +38,30 @@ final class CheckReader {
   private final List<Check> checks = new ArrayList<>();
   private final Map<String, Integer> idLines = new HashMap<>();
 
-  CheckReader(ConfigReader r) {
+  private final List<String> lines;
+
+  CheckReader(ConfigReader r, List<String> lines) {
     this.r = r;
     this.problems = r.problems();
+    this.lines = lines;
+  }
+
+  /**
+   * A scalar as the user wrote it: YAML 1.1 reads {@code yes}, {@code no}, {@code on} and {@code off}
+   * as booleans, but an allowed value {@code yes} must stay the word "yes".
+   */
+  private String written(ScalarNode s) {
+    if (!(s.value() instanceof Boolean) || s.line() < 1 || s.line() > lines.size()) {
+      return s.text();
+    }
+    String line = lines.get(s.line() - 1);
+    int start = Math.max(0, s.column() - 1);
+    int end = start;
+    while (end < line.length() && Character.isLetter(line.charAt(end))) {
+      end++;
+    }
+    String word = line.substring(start, end);
+    return word.isEmpty() ? s.text() : word;
   }
 
   List<Check> all() {
@@ -266,7 +287,7 @@ final class CheckReader {
     List<String> values = new ArrayList<>();
     for (Node item : items.items()) {
       if (item instanceof ScalarNode s && !s.isNull()) {
-        values.add(s.text());
+        values.add(written(s));
       } else {
         problems.add(item, "expected a value (string, number or boolean), found " + item.describe());
       }

@@ -29,13 +29,19 @@ final class SuiteParser {
   private SuiteParser(Problems problems) {
     this.problems = problems;
     this.r = new ConfigReader(problems);
-    this.checks = new CheckReader(r);
+    this.checks = new CheckReader(r, List.of());
+  }
+
+  private SuiteParser(Problems problems, List<String> lines) {
+    this.problems = problems;
+    this.r = new ConfigReader(problems);
+    this.checks = new CheckReader(r, lines);
   }
 
   static Suite parse(Path file, String display) {
     Problems problems = new Problems(display);
     Optional<Node> root = YamlReader.read(file, problems);
-    Optional<Suite> suite = root.flatMap(n -> new SuiteParser(problems).suite(n, display));
+    Optional<Suite> suite = root.flatMap(n -> new SuiteParser(problems, lines(file)).suite(n, display));
     problems.throwIfAny();
     return suite.orElseThrow();
   }
@@ -124,6 +130,15 @@ final class SuiteParser {
       } else {
         r.asMap(item).ifPresent(mi -> checks.rowPredicate(item, mi));
       }
+    }
+  }
+
+  /** The file's lines, to recover words YAML 1.1 turned into booleans ({@code yes}, {@code no}, {@code on}). */
+  private static List<String> lines(Path file) {
+    try {
+      return java.nio.file.Files.readAllLines(file);
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return List.of();
     }
   }
 

@@ -14,8 +14,12 @@ import java.util.List;
 public final class Aggregates {
   private final List<String> expressions = new ArrayList<>();
 
-  /** Adds an aggregate expression and returns its slot in the result row. */
+  /** Adds an aggregate expression and returns its slot in the result row (the same slot for a repeat). */
   public int add(String expression) {
+    int existing = expressions.indexOf(expression);
+    if (existing >= 0) {
+      return existing;
+    }
     expressions.add(expression);
     return expressions.size() - 1;
   }
