@@ -24,7 +24,10 @@ import picocli.CommandLine.ScopeType;
         LogsCommand.class,
         DiffCommand.class,
         GcCommand.class,
-        StepsCommand.class},
+        StepsCommand.class,
+        ValidateCommand.class,
+        ProfileCommand.class,
+        SuggestCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
         "  kiln run                    run every stage that is not up to date",
@@ -33,6 +36,9 @@ import picocli.CommandLine.ScopeType;
         "  kiln runs                   the run history",
         "  kiln show 12                stages, reasons, timings and metrics of run 12",
         "  kiln diff                   params and metrics of the last two runs",
+        "  kiln validate DATA --checks checks/data.yaml [--reference REF]   data tests and drift",
+        "  kiln profile DATA --out profile.json                             a reference profile",
+        "  kiln suggest DATA > checks/data.yaml                             a starting check suite",
         "",
         "Exit codes: 0 success, 1 a stage or gate failed, 2 bad usage or configuration,",
         "3 waiting for approval, 4 another run holds the project lock, 130 cancelled."})

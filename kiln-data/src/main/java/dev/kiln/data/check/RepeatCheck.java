@@ -68,7 +68,7 @@ final class RepeatCheck implements Compiled {
     long n = first.count(rowsSlot);
     long distinct = first.count(distinctSlot);
     long bad = distinct >= n ? 0 : followUp.number(exactSql());
-    String expectation = firstOccurrenceExpected ? "first occurrences" : "unique";
+    String expectation = firstOccurrenceExpected ? "first occurrences (the others repeat an earlier row)" : "unique";
     return RowLevelCheck.judge(check, n, bad, expectation, () -> followUp.samplesFrom(sampleSql()));
   }
 
