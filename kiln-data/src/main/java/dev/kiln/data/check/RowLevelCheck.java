@@ -59,7 +59,7 @@ final class RowLevelCheck implements Compiled {
     String threshold = "mostly " + Bounds.num(mostly) + " " + expectation;
     String message = n == 0 ? "no values to check"
         : bad == 0 ? (n == 1 ? "the value is " : "all " + n + " values ") + expectation
-        : bad + " of " + n + " " + (bad == 1 ? "value" : "values") + " (" + percent(bad, n) + ") not " + expectation
+        : bad + " of " + n + " " + (n == 1 ? "value" : "values") + " (" + percent(bad, n) + ") not " + expectation
         + (mostly < 1 ? "; " + percent(n - (long) Math.ceil(mostly * n - 1e-9), n) + " allowed (mostly "
         + Bounds.num(mostly) + ")" : "");
     List<Sample> s = passed ? List.of() : samples.get();

@@ -61,7 +61,8 @@ final class StatisticCheck implements Compiled {
     if (notNumberSlot >= 0 && first.count(notNumberSlot) > 0) {
       long bad = first.count(notNumberSlot);
       List<Sample> s = followUp.samples(col.notANumber(), col.ident());
-      return fail(null, bad + " values of '" + col.name() + "' are not numbers, so its " + what()
+      return fail(null, bad + (bad == 1 ? " value" : " values") + " of '" + col.name() + "' " + (bad == 1 ? "is" : "are")
+          + " not a number, so its " + what()
           + " is undefined", s);
     }
     Double observed = observed(first, n);

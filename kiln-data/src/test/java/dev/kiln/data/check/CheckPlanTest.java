@@ -183,7 +183,7 @@ class CheckPlanTest {
     assertThat(r.get("x.type").samples()).containsExactly(new Sample(3, "abc"));
     assertThat(r.get("x.range").samples()).containsExactly(new Sample(3, "abc"));
     assertThat(r.get("x.mean").passed()).isFalse();
-    assertThat(r.get("x.mean").message()).contains("not numbers");
+    assertThat(r.get("x.mean").message()).contains("is not a number");
   }
 
   @Test
