@@ -20,8 +20,10 @@ final class FollowUp {
   }
 
   long number(String sql) {
+    long t = dev.kiln.data.read.Trace.start();
     try (Statement s = data.connection().createStatement(); ResultSet rs = s.executeQuery(sql)) {
       rs.next();
+      dev.kiln.data.read.Trace.end(t, "exact count", sql);
       return rs.getLong(1);
     } catch (SQLException e) {
       throw data.readFailure(e);
@@ -36,10 +38,12 @@ final class FollowUp {
 
   List<Sample> samplesFrom(String sql) {
     List<Sample> out = new ArrayList<>();
+    long t = dev.kiln.data.read.Trace.start();
     try (Statement s = data.connection().createStatement(); ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
         out.add(new Sample(rs.getLong(1), rs.getString(2)));
       }
+      dev.kiln.data.read.Trace.end(t, "failing values", sql);
     } catch (SQLException e) {
       throw data.readFailure(e);
     }

@@ -34,11 +34,10 @@ final class NumericDrift extends ColumnDrift {
   private final Grid grid;
   private final long[] refGridCounts;
   private int count;
-  private int gridSlot;
+  private int unionSlot;
+  private List<Double> unionBoundaries = List.of();
   private int below;
   private int above;
-  private int decileSlot;
-  private int plotSlot;
   private String skip = "";
 
   NumericDrift(String column, String value, ColumnProfile rp, Optional<double[]> refValues, DriftTest test,
@@ -58,14 +57,35 @@ final class NumericDrift extends ColumnDrift {
     }
   }
 
+  /**
+   * One histogram per column serves the grid, the deciles and the plot: it counts on the union of
+   * their boundaries, and each view sums the union's buckets (every view's boundaries are in the
+   * union, and all use DuckDB's (previous, boundary] buckets).
+   */
   @Override
   void plan(Aggregates scan) {
     count = scan.add("count(" + value + ")");
-    gridSlot = scan.add("histogram(" + value + ", " + Sql.numbers(grid.boundaries()) + ")");
+    java.util.TreeSet<Double> union = new java.util.TreeSet<>(grid.boundaries());
+    union.addAll(decileBoundaries());
+    union.addAll(plotBoundaries());
+    unionBoundaries = new ArrayList<>(union);
+    unionSlot = scan.add("histogram(" + value + ", " + Sql.numbers(unionBoundaries) + ")");
     below = scan.add("sum(" + value + ") FILTER (WHERE " + value + " < " + Sql.number(ns.min()) + ")");
     above = scan.add("sum(" + value + ") FILTER (WHERE " + value + " > " + Sql.number(ns.max()) + ")");
-    decileSlot = scan.add("histogram(" + value + ", " + Sql.numbers(decileBoundaries()) + ")");
-    plotSlot = scan.add("histogram(" + value + ", " + Sql.numbers(plotBoundaries()) + ")");
+  }
+
+  /** Counts per bucket of {@code target} (boundaries that are all in the union), from the union's counts. */
+  private long[] view(Row row, List<Double> target) {
+    long[] unionCounts = decode(unionBoundaries, row.counts(unionSlot));
+    long[] out = new long[target.size()];
+    int j = 0;
+    for (int i = 0; i < unionBoundaries.size(); i++) {
+      while (j < target.size() - 1 && unionBoundaries.get(i) > target.get(j)) {
+        j++;
+      }
+      out[j] += unionCounts[i];
+    }
+    return out;
   }
 
   private List<Double> decileBoundaries() {
@@ -114,7 +134,7 @@ final class NumericDrift extends ColumnDrift {
       }
       return result(Wasserstein.distance(rv, rw, cv, ones(cv.length)) / sigma, Double.NaN, true, 0, refN, n, plot);
     }
-    long[] buckets = grid.decode(row.counts(gridSlot));
+    long[] buckets = view(row, grid.boundaries());
     double belowSum = row.isNull(below) ? 0 : row.number(below);
     double aboveSum = row.isNull(above) ? 0 : row.number(above);
     Cells cells = grid.isPoints()
@@ -152,7 +172,7 @@ final class NumericDrift extends ColumnDrift {
   /** Counts by value (few distinct reference values) or by reference decile. */
   private Counts counts(Row row) {
     if (grid.isPoints() && grid.grid().length <= MAX_VALUE_CATEGORIES) {
-      long[] b = grid.decode(row.counts(gridSlot));
+      long[] b = view(row, grid.boundaries());
       double[] g = grid.grid();
       List<String> labels = new ArrayList<>();
       long[] ref = new long[g.length + 1];
@@ -175,7 +195,7 @@ final class NumericDrift extends ColumnDrift {
     }
     List<Double> edges = ns.quantileBins().edges();
     List<Double> bounds = decileBoundaries();
-    long[] cur = decode(bounds, row.counts(decileSlot));
+    long[] cur = view(row, bounds);
     long[] ref = ns.quantileBins().countArray();
     List<String> labels = new ArrayList<>();
     for (int i = 0; i < ref.length; i++) {
@@ -191,7 +211,7 @@ final class NumericDrift extends ColumnDrift {
   private DriftResult.Plot plot(Row row) {
     Histogram h = ns.equalWidth();
     List<Double> e = h.edges();
-    long[] cur = decode(plotBoundaries(), row.counts(plotSlot));
+    long[] cur = view(row, plotBoundaries());
     long[] ref = new long[cur.length];
     List<String> labels = new ArrayList<>();
     labels.add("< " + num(e.get(0)));

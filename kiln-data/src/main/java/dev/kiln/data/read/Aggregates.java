@@ -46,12 +46,15 @@ public final class Aggregates {
     if (expressions.isEmpty()) {
       return new Row(new Object[0]);
     }
-    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql(from))) {
+    long t = Trace.start();
+    String sql = sql(from);
+    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       Object[] values = new Object[expressions.size()];
       for (int i = 0; i < values.length; i++) {
         values[i] = Row.plain(rs.getObject(i + 1));
       }
+      Trace.end(t, "fused scan of " + expressions.size() + " aggregates", sql);
       return new Row(values);
     } catch (SQLException e) {
       throw DataErrors.translate(what, e);
