@@ -28,8 +28,8 @@ public sealed interface Check {
     return meta().id();
   }
 
-  /** Identity, severity, tolerated share, and the suite line that defined the check. */
-  record Meta(String id, Severity severity, double mostly, int line) {
+  /** Identity, severity, tolerated share, and where in the suite the check is defined. */
+  record Meta(String id, Severity severity, double mostly, int line, int column) {
     public Meta {
       if (!(mostly >= 0 && mostly <= 1)) {
         throw new IllegalArgumentException("mostly must be between 0 and 1, found " + mostly);

@@ -159,7 +159,7 @@ public final class CheckPlan {
     private Compiled regex(Check.Regex r, Col col) {
       String error = followUp.bindError("regexp_full_match('', " + Sql.text(r.pattern()) + ")");
       if (error != null) {
-        problems.add(r.meta().line(), 0, r.id(), "DuckDB rejects the regular expression: " + error);
+        problems.add(r.meta().line(), r.meta().column(), r.id(), "DuckDB rejects the regular expression: " + error);
       }
       return new RowLevelCheck(r, col.ident() + " IS NOT NULL AND NOT regexp_full_match(" + col.text() + ", "
           + Sql.text(r.pattern()) + ")", "count(" + col.ident() + ")", col.ident(), "matching " + r.pattern());
@@ -169,7 +169,7 @@ public final class CheckPlan {
       String condition = "coalesce((" + p.sql() + "), FALSE)";
       String error = followUp.bindError(condition);
       if (error != null && error.startsWith("Parser Error")) {
-        problems.add(p.meta().line(), 0, p.id(), "invalid SQL condition: " + error);
+        problems.add(p.meta().line(), p.meta().column(), p.id(), "invalid SQL condition: " + error);
       } else if (error != null) {
         return SchemaCheck.unsupported(p, "cannot evaluate '" + p.sql() + "' on this data: " + error);
       }

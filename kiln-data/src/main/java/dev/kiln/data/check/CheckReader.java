@@ -158,7 +158,7 @@ final class CheckReader {
     String defaultId = "sql[" + checks.stream().filter(c -> c instanceof Check.RowPredicate).count() + "]";
     if (m == null) {
       String sql = (String) ((ScalarNode) item).value();
-      add(new Check.RowPredicate(new Check.Meta(uniqueId(defaultId, item), Severity.ERROR, 1.0, item.line()), sql));
+      add(new Check.RowPredicate(new Check.Meta(uniqueId(defaultId, item), Severity.ERROR, 1.0, item.line(), item.column()), sql));
       return;
     }
     r.allowOnly(m, Set.of("expect", "id", "severity", "mostly"));
@@ -264,7 +264,7 @@ final class CheckReader {
       return;
     }
     meta(f, m, col + ".missing", false).ifPresent(meta -> add(new Check.NotNull(
-        new Check.Meta(meta.id(), meta.severity(), 1 - max.getAsDouble(), meta.line()), col)));
+        new Check.Meta(meta.id(), meta.severity(), 1 - max.getAsDouble(), meta.line(), meta.column()), col)));
   }
 
   private void range(String col, MapNode.Field f) {
@@ -413,7 +413,7 @@ final class CheckReader {
 
   private Optional<Check.Meta> meta(MapNode.Field f, Optional<MapNode> m, String defaultId, boolean rowLevel) {
     if (m.isEmpty()) {
-      return Optional.of(new Check.Meta(uniqueId(defaultId, f.value()), Severity.ERROR, 1.0, f.line()));
+      return Optional.of(new Check.Meta(uniqueId(defaultId, f.value()), Severity.ERROR, 1.0, f.line(), f.column()));
     }
     return metaOf(m.get(), defaultId, rowLevel, f.value());
   }
@@ -436,7 +436,7 @@ final class CheckReader {
       }
     }
     String finalId = id.isPresent() ? uniqueId(id.get(), m.get("id").orElseThrow(), true) : uniqueId(defaultId, at);
-    return Optional.of(new Check.Meta(finalId, severity, mostly, at.line()));
+    return Optional.of(new Check.Meta(finalId, severity, mostly, at.line(), at.column()));
   }
 
   private String uniqueId(String id, Node at) {

@@ -212,7 +212,7 @@ class CheckPlanTest {
   @Test
   void invalidSqlIsASuiteProblemButUnknownColumnsAreAFailedCheck() throws Exception {
     assertThatThrownBy(() -> run("a\n1\n", "sql: [\"a >\"]\n")).isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("suite.yaml:1:0: sql[0]: invalid SQL condition: Parser Error");
+        .hasMessageStartingWith("suite.yaml:1:7: sql[0]: invalid SQL condition: Parser Error");
     CheckResult r = run("a\n1\n", "sql: [\"b > 1\"]\n").get("sql[0]");
     assertThat(r.passed()).isFalse();
     assertThat(r.message()).contains("Binder Error");
