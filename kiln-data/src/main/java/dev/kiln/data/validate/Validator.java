@@ -94,7 +94,7 @@ public final class Validator {
       return Reference.of(Profile.read(p), p.toString());
     }
     String ref = d.reference().orElseThrow();
-    String resolved = ref.contains("*") ? ref : base.resolve(ref).toString();
+    String resolved = base.resolve(ref).toString();
     try (DataSource rs = DataSource.open(resolved, suite.read())) {
       return Reference.load(rs);
     }
