@@ -9,7 +9,8 @@ import java.util.OptionalLong;
 /**
  * The share of values beyond fences: Tukey's IQR fences Q1 − k·IQR, Q3 + k·IQR, or mean ± k·σ
  * (σ the population standard deviation, as {@code scipy.stats.zscore}). The fences come from the
- * first scan, the count beyond them from a second.
+ * first scan; when its minimum and maximum lie inside them there are no outliers, otherwise a
+ * second scan counts them.
  */
 final class OutlierCheck implements Compiled {
   private final Check.Outliers check;
@@ -19,6 +20,8 @@ final class OutlierCheck implements Compiled {
   private int mean;
   private int std;
   private int count;
+  private int min;
+  private int max;
   private int beyond = -1;
   private double lo;
   private double hi;
@@ -41,6 +44,8 @@ final class OutlierCheck implements Compiled {
   @Override
   public void plan(Aggregates scan) {
     count = scan.add("count(" + col.number() + ")");
+    min = scan.add("min(" + col.number() + ")");
+    max = scan.add("max(" + col.number() + ")");
     if (check.method() == Check.OutlierMethod.IQR) {
       q = quantiles.plan(col, scan);
     } else {
@@ -65,7 +70,9 @@ final class OutlierCheck implements Compiled {
       lo = m - check.k() * s;
       hi = m + check.k() * s;
     }
-    beyond = second.add("count(*) FILTER (WHERE " + condition() + ")");
+    if (first.number(min) < lo || first.number(max) > hi) {
+      beyond = second.add("count(*) FILTER (WHERE " + condition() + ")");
+    }
   }
 
   private String condition() {

@@ -150,6 +150,18 @@ class CheckPlanTest {
   }
 
   @Test
+  void findsNoOutliersWhenTheExtremesLieInsideTheFences() throws Exception {
+    StringBuilder csv = new StringBuilder("x\n");
+    for (int i = 1; i <= 20; i++) {
+      csv.append(i).append('\n');
+    }
+    CheckResult o = run(csv.toString(), "columns: { x: { outliers: { max: 0 } } }").get("x.outliers");
+    assertThat(o.passed()).isTrue();
+    assertThat(o.unexpectedCount()).hasValue(0);
+    assertThat(o.elementCount()).hasValue(20);
+  }
+
+  @Test
   void countsDuplicateRowsAndRepeatedCombinations() throws Exception {
     Map<String, CheckResult> r = run("a,b\n1,x\n1,x\n1,y\n1,x\n,\n", """
         table:
