@@ -31,6 +31,8 @@ final class ColumnPass {
   private int mean;
   private int std;
   private int quantiles;
+  private int fineQuantiles;
+  private int decileSlot = -1;
   private int minLen;
   private int maxLen;
   private int meanLen;
@@ -59,7 +61,8 @@ final class ColumnPass {
       max = a.add("max(" + value + ")");
       mean = a.add("avg(" + value + ")");
       std = a.add("stddev_samp(" + value + ")");
-      quantiles = a.add("quantile_cont(" + value + ", " + Sql.numbers(levels()) + ")");
+      quantiles = a.add("quantile_cont(" + value + ", " + Sql.numbers(exactLevels()) + ")");
+      fineQuantiles = a.add("approx_quantile(" + value + ", CAST(" + Sql.numbers(levels()) + " AS FLOAT[]))");
     } else if (column.type() == DataType.STRING) {
       minLen = a.add("min(length(" + value + "))");
       maxLen = a.add("max(length(" + value + "))");
@@ -71,7 +74,26 @@ final class ColumnPass {
     return new ColumnPass(column, a);
   }
 
-  /** The fine quantile levels i/FINE_BINS, which include the deciles and the reported quantiles. */
+  /** The levels computed exactly: 0, the reported quantiles (which include the deciles), 1. */
+  static List<Double> exactLevels() {
+    List<Double> l = new ArrayList<>();
+    l.add(0.0);
+    for (double p : REPORTED) {
+      l.add(p);
+    }
+    l.add(1.0);
+    return l;
+  }
+
+  private double exact(double level) {
+    return q.get(exactLevels().indexOf(level));
+  }
+
+  /**
+   * The fine levels i/FINE_BINS for the drift grid. They come from DuckDB's t-digest
+   * ({@code approx_quantile}): exact quantiles at 1001 levels cost seconds per million values, and
+   * the grid only needs edges; the counts in its bins are exact.
+   */
   static List<Double> levels() {
     List<Double> l = new ArrayList<>();
     for (int i = 0; i <= Profiler.FINE_BINS; i++) {
@@ -93,14 +115,24 @@ final class ColumnPass {
       if (distinctCount <= Profiler.MAX_POINTS) {
         exact = a.add("histogram(" + value + ")");
       } else {
-        fineEdges = Bins.distinct(q);
+        fineEdges = fineEdges(r.doubles(fineQuantiles), r.number(min), r.number(max));
         fine = a.add("histogram(" + value + ", " + Sql.numbers(Bins.boundaries(fineEdges)) + ")");
+        decileSlot = a.add("histogram(" + value + ", " + Sql.numbers(Bins.boundaries(Bins.distinct(deciles()))) + ")");
         plotEdges = Bins.equalWidth(r.number(min), r.number(max), Profiler.PLOT_BINS);
         plot = a.add("histogram(" + value + ", " + Sql.numbers(plotEdges.subList(1, plotEdges.size())) + ")");
       }
     } else if (distinctCount <= Profiler.MAX_CATEGORIES) {
       cats = a.add("histogram(" + value + ")");
     }
+  }
+
+  /** Sorted, distinct edges from min to max, the approximate quantiles in between. */
+  static double[] fineEdges(List<Double> approx, double lo, double hi) {
+    List<Double> e = new ArrayList<>();
+    e.add(lo);
+    approx.stream().filter(v -> v > lo && v < hi).sorted().forEach(e::add);
+    e.add(hi);
+    return Bins.distinct(e);
   }
 
   ColumnProfile finish(Row r, DataSource data) {
@@ -125,7 +157,7 @@ final class ColumnPass {
     double hi = first.number(max);
     Map<Double, Double> reported = new LinkedHashMap<>();
     for (double p : REPORTED) {
-      reported.put(p, q.get((int) Math.round(p * Profiler.FINE_BINS)));
+      reported.put(p, exact(p));
     }
     double sd = first.isNull(std) ? 0 : first.number(std);
     Distribution dist;
@@ -140,7 +172,7 @@ final class ColumnPass {
       Histogram fineHist = Bins.fromBoundaryCounts(fineEdges, r.counts(fine));
       dist = new Distribution.Binned(fineHist);
       plotHist = Bins.fromBoundaryCounts(plotEdges.stream().mapToDouble(Double::doubleValue).toArray(), r.counts(plot));
-      psi = Bins.coarsen(fineHist, Bins.distinct(deciles()));
+      psi = Bins.fromBoundaryCounts(Bins.distinct(deciles()), r.counts(decileSlot));
     }
     return new NumericSummary(lo, hi, first.number(mean), sd, reported, psi, plotHist, dist);
   }
@@ -148,7 +180,7 @@ final class ColumnPass {
   private List<Double> deciles() {
     List<Double> d = new ArrayList<>();
     for (int i = 0; i <= Profiler.PSI_BINS; i++) {
-      d.add(q.get(i * Profiler.FINE_BINS / Profiler.PSI_BINS));
+      d.add(exact((double) i / Profiler.PSI_BINS));
     }
     return d;
   }
@@ -165,10 +197,12 @@ final class ColumnPass {
     String sql = "SELECT " + value + " AS v, count(*) AS n FROM " + DataSource.VIEW + " WHERE " + value
         + " IS NOT NULL GROUP BY 1 ORDER BY n DESC, v LIMIT " + Profiler.TOP_CATEGORIES;
     Map<Object, Long> counts = new LinkedHashMap<>();
+    long t = dev.kiln.data.read.Trace.start();
     try (Statement s = data.connection().createStatement(); ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
         counts.put(rs.getString(1), rs.getLong(2));
       }
+      dev.kiln.data.read.Trace.end(t, "top categories", sql);
     } catch (SQLException e) {
       throw data.readFailure(e);
     }

@@ -14,8 +14,12 @@ import java.util.List;
 public final class Aggregates {
   private final List<String> expressions = new ArrayList<>();
 
-  /** Adds an aggregate expression and returns its slot in the result row. */
+  /** Adds an aggregate expression and returns its slot in the result row (the same slot for a repeat). */
   public int add(String expression) {
+    int existing = expressions.indexOf(expression);
+    if (existing >= 0) {
+      return existing;
+    }
     expressions.add(expression);
     return expressions.size() - 1;
   }
@@ -42,12 +46,15 @@ public final class Aggregates {
     if (expressions.isEmpty()) {
       return new Row(new Object[0]);
     }
-    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql(from))) {
+    long t = Trace.start();
+    String sql = sql(from);
+    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       Object[] values = new Object[expressions.size()];
       for (int i = 0; i < values.length; i++) {
         values[i] = Row.plain(rs.getObject(i + 1));
       }
+      Trace.end(t, "fused scan of " + expressions.size() + " aggregates", sql);
       return new Row(values);
     } catch (SQLException e) {
       throw DataErrors.translate(what, e);

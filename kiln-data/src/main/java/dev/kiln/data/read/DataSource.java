@@ -99,6 +99,20 @@ public final class DataSource implements AutoCloseable {
     } catch (SQLException e) {
       throw readFailure(e);
     }
+    if (misSniffed()) {
+      diagnose().ifPresent(problem -> {
+        throw new DataReadException(location + ":" + problem);
+      });
+    }
+  }
+
+  /**
+   * DuckDB's sniffer falls back to reading a CSV as one column when some line breaks the
+   * dialect; a single column whose name holds a delimiter is that fallback.
+   */
+  private boolean misSniffed() {
+    return format == ReadOptions.Format.CSV && !isGlob(location) && options.delimiter().isEmpty()
+        && columns.size() == 1 && columns.get(0).name().matches(".*[,;\\t|].*");
   }
 
   /** The table function that reads the data set, e.g. {@code read_csv('x.csv', …)}. */
