@@ -76,7 +76,7 @@ final class ValidateCommand implements Callable<Integer> {
     Suite suite = checks == null ? Suite.empty("(no suite)") : Suite.parse(existing(checks, "check suite"), checks);
     Validation v;
     try {
-      v = new Validator(Path.of("")).validate(data, suite, baseline);
+      v = new Validator(Path.of(""), Optional.of(referenceCache())).validate(data, suite, baseline);
     } catch (DataReadException e) {
       if (e.getMessage().endsWith(": no such file")) {
         throw new UsageException(e.getMessage());
@@ -128,5 +128,19 @@ final class ValidateCommand implements Callable<Integer> {
     Files.writeString(target, fmt.render(v, level), StandardCharsets.UTF_8);
     root.out.print(ReportFormat.TEXT.render(v, level));
     root.out.println("Report: " + out);
+  }
+
+  /**
+   * Where profiles of large reference data sets are kept between runs: the project's
+   * {@code .kiln/cache/} inside a project, else the user's cache directory.
+   */
+  private Path referenceCache() {
+    try {
+      return Project.locate(root.projectDir).resolve(".kiln/cache/reference-profiles");
+    } catch (UsageException outsideAProject) {
+      String xdg = System.getenv("XDG_CACHE_HOME");
+      Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+      return base.resolve("kiln/reference-profiles");
+    }
   }
 }

@@ -119,7 +119,8 @@ public final class ValidateDataStep implements Step {
         .or(() -> text(with, "profile").map(p -> new Baseline.SavedProfile(context.resolve(p))));
     Severity failOn = text(with, "fail-on").flatMap(Severity::fromLabel).orElse(Severity.ERROR);
     String data = context.resolve(text(with, "data").orElseThrow()).toString();
-    Validation v = new Validator(context.projectDir()).validate(data, suite, baseline);
+    Validation v = new Validator(context.projectDir(),
+        Optional.of(context.projectDir().resolve(".kiln/cache/reference-profiles"))).validate(data, suite, baseline);
     writeReports(v, failOn, context, text(with, "report"));
     ReportFormat.TEXT.render(v, failOn).lines().forEach(context.log()::println);
     return result(v, failOn);

@@ -27,10 +27,20 @@ import java.util.Optional;
  */
 public final class Validator {
   private final Path base;
+  private final Optional<ReferenceCache> cache;
 
   /** {@code base} resolves relative paths in the suite (drift.reference, drift.profile). */
   public Validator(Path base) {
+    this(base, Optional.empty());
+  }
+
+  /**
+   * With a cache directory, the profile of a large reference data set is kept there and reused
+   * while the reference files are unchanged (see {@link ReferenceCache}).
+   */
+  public Validator(Path base, Optional<Path> referenceCache) {
     this.base = base;
+    this.cache = referenceCache.map(ReferenceCache::new);
   }
 
   /**
@@ -95,8 +105,18 @@ public final class Validator {
     }
     String ref = d.reference().orElseThrow();
     String resolved = base.resolve(ref).toString();
+    Optional<String> key = cache.flatMap(c -> ReferenceCache.key(resolved, suite.read()));
+    Optional<Profile> cached = key.flatMap(k -> cache.get().get(k));
+    if (cached.isPresent()) {
+      dev.kiln.core.Trace.mark("reference profile from the cache: " + key.get());
+      return Reference.of(cached.get(), resolved);
+    }
     try (DataSource rs = DataSource.open(resolved, suite.read())) {
-      return Reference.load(rs);
+      Reference r = Reference.load(rs);
+      if (r.values().isEmpty()) {
+        key.ifPresent(k -> cache.get().put(k, r.profile()));
+      }
+      return r;
     }
   }
 }
