@@ -27,7 +27,9 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "Evaluate a model on labelled data the way a reviewer would: overall metrics, every metric per",
+        "Evaluate a model on labelled data: overall, per slice, per group (fairness), and latency.",
+        "",
+        "The way a reviewer would: overall metrics, every metric per",
         "slice, fairness per sensitive attribute, and single-row latency on this machine.",
         "",
         "MODEL is a model directory (with model.yaml) or a model file: XGBoost .json/.ubj, ONNX .onnx,",

@@ -14,8 +14,8 @@ import picocli.CommandLine.ScopeType;
     description = {
         "Continuous integration and delivery for machine-learning models.",
         "",
-        "Describe your pipeline in kiln.yaml; Kiln runs only the stages whose code, data, params or",
-        "environment changed, restores earlier results from its cache, and records every run."},
+        "Describe your pipeline in kiln.yaml; Kiln runs only the stages whose code, data, params or "
+            + "environment changed, restores earlier results from its cache, and records every run."},
     footerHeading = "%nExamples:%n",
     footer = {
         "  kiln run                    run every stage that is not up to date",

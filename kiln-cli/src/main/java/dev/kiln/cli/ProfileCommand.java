@@ -20,7 +20,9 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "Compute a data set's reference profile: per column its type, counts, missing values, min, max,",
+        "Compute a data set's reference profile (the baseline for drift checks).",
+        "",
+        "Per column: its type, counts, missing values, min, max,",
         "mean, std, quantiles, histograms (reference-quantile bins for PSI, equal-width bins for plots),",
         "an exact or finely binned distribution for drift tests, and categories with frequencies.",
         "Save it with the model; 'kiln validate --profile' compares new data with it."},

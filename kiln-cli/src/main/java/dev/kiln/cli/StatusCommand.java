@@ -17,9 +17,10 @@ import picocli.CommandLine.ParentCommand;
     name = "status",
     mixinStandardHelpOptions = true,
     description = {
-        "Show, for each stage, whether it is up to date and, if not, every reason:",
-        "modified deps, changed params, a changed command, an upstream change, missing outputs.",
-        "Unchanged files are not re-read: their hashes come from the hash cache."})
+        "Show which stages are up to date, and for the others every reason why not.",
+        "",
+        "Reasons: modified deps, changed params, a changed command, an upstream change, missing outputs. "
+            + "Unchanged files are not re-read: their hashes come from the hash cache."})
 final class StatusCommand implements Callable<Integer> {
   @ParentCommand
   KilnCommand root;

@@ -14,7 +14,9 @@ import picocli.CommandLine.ParentCommand;
     name = "suggest",
     mixinStandardHelpOptions = true,
     description = {
-        "Print a starting check suite inferred from a data set, in the spirit of Deequ's suggestions and",
+        "Print a starting check suite inferred from a data set.",
+        "",
+        "In the spirit of Deequ's suggestions and",
         "TFDV's inferred schema: types, completeness, ranges, allowed values of low-cardinality columns,",
         "uniqueness of key-like columns. Review it: it describes this data, not what the data should be."},
     footerHeading = "%nExamples:%n",
