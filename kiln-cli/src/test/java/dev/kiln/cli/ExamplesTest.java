@@ -55,7 +55,7 @@ class ExamplesTest {
     TestProject p = copy("credit-risk");
     TestProject.Result first = p.kiln("run", "-q");
     assertThat(first.exit()).as(first.toString()).isZero();
-    assertThat(first.out()).contains("blessed: 3 checks passed", "registered credit-risk:1 as @staging");
+    assertThat(first.out()).contains("14 of 14 data checks passed", "blessed: 4 checks passed", "registered credit-risk:1 as @staging");
     TestProject.Result second = p.kiln("run", "-q");
     assertThat(second.out()).contains("= train: up to date", "= evaluate: up to date", "= register: up to date");
     assertThat(p.kiln("models", "show", "credit-risk@staging").out()).contains("gate      blessed",
