@@ -2,11 +2,14 @@ package dev.kiln.model.predict;
 
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxMap;
+import ai.onnxruntime.OnnxSequence;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.SequenceInfo;
 import ai.onnxruntime.TensorInfo;
 import dev.kiln.model.features.FeatureMatrix;
 import dev.kiln.model.signature.ModelSpec;
@@ -21,7 +24,9 @@ import java.util.Set;
 /**
  * ONNX models run with ONNX Runtime. The model takes one float tensor {@code [rows, features]};
  * its columns are named in model.yaml. Classifiers emit a float probability tensor
- * {@code [rows, classes]}, regressors a float score tensor {@code [rows]} or {@code [rows, 1]}.
+ * {@code [rows, classes]}, or — as scikit-learn models converted with skl2onnx do by default — a
+ * sequence of class → probability maps (ZipMap), whose classes are learned by running the model
+ * once on a row of zeros; regressors emit a float score tensor {@code [rows]} or {@code [rows, 1]}.
  */
 final class OnnxBackend implements Backend {
   private static final List<String> PROBABILITY_NAMES = List.of("probabilities", "output_probability", "probability",
@@ -30,12 +35,15 @@ final class OnnxBackend implements Backend {
   private final String input;
   private final String output;
   private final Signature signature;
+  /** For ZipMap outputs: the map keys, in the order of the probability columns; else empty. */
+  private final List<Object> zipmapKeys;
 
-  private OnnxBackend(OrtSession session, String input, String output, Signature signature) {
+  private OnnxBackend(OrtSession session, String input, String output, Signature signature, List<Object> zipmapKeys) {
     this.session = session;
     this.input = input;
     this.output = output;
     this.signature = signature;
+    this.zipmapKeys = List.copyOf(zipmapKeys);
   }
 
   static OnnxBackend load(Path file, ModelSpec spec) {
@@ -83,18 +91,40 @@ final class OnnxBackend implements Backend {
     if (out == null) {
       throw new ModelLoadException(file + ": the model has no output '" + output + "' (outputs: " + outputs.keySet() + ")");
     }
+    if (classifier && out.getInfo() instanceof SequenceInfo seq && seq.isSequenceOfMaps()) {
+      List<Object> keys = zipmapKeys(session, input, output, width);
+      List<String> names = keys.stream().map(String::valueOf).toList();
+      Signature s = SignatureMerge.merge(file, spec, List.of(), width, Task.Classification.of(names), keys.size());
+      return new OnnxBackend(session, input, output, s, keys);
+    }
     TensorInfo o = tensor(file, out);
     int classes = classifier ? (int) o.getShape()[o.getShape().length - 1] : 0;
     Task modelTask = classifier ? Task.Classification.of(SignatureMerge.indexClasses(Math.max(classes, 2)))
         : new Task.Regression();
     Signature s = SignatureMerge.merge(file, spec, List.of(), width < 0 ? -1 : width, modelTask, classes);
-    return new OnnxBackend(session, input, output, s);
+    return new OnnxBackend(session, input, output, s, List.of());
+  }
+
+  /** The classes of a ZipMap output, sorted: one prediction on a row of zeros shows them. */
+  private static List<Object> zipmapKeys(OrtSession session, String input, String output, int width)
+      throws OrtException {
+    if (width < 1) {
+      throw new ModelLoadException("a ZipMap classifier needs a fixed number of input features");
+    }
+    try (OnnxTensor t = OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), FloatBuffer.wrap(new float[width]),
+        new long[] {1, width}); OrtSession.Result r = session.run(Map.of(input, t), Set.of(output))) {
+      List<?> maps = ((OnnxSequence) r.get(output).orElseThrow()).getValue();
+      List<Object> keys = new java.util.ArrayList<>(((OnnxMap) maps.get(0)).getValue().keySet());
+      keys.sort((a, b) -> a instanceof Long x && b instanceof Long y ? Long.compare(x, y)
+          : String.valueOf(a).compareTo(String.valueOf(b)));
+      return keys;
+    }
   }
 
   private static TensorInfo tensor(Path file, NodeInfo node) {
     if (!(node.getInfo() instanceof TensorInfo t)) {
       throw new ModelLoadException(file + ": '" + node.getName() + "' is " + node.getInfo()
-          + ", not a tensor; export classifiers without ZipMap (a probability tensor), sequences of maps are not supported yet");
+          + ", not a tensor: Kiln reads float tensors, and sequences of maps (ZipMap) for class probabilities");
     }
     return t;
   }
@@ -146,10 +176,23 @@ final class OnnxBackend implements Backend {
     try (OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(x.values()), new long[] {x.rows(), x.cols()});
         OrtSession.Result r = session.run(Map.of(input, t), Set.of(output))) {
       OnnxValue v = r.get(output).orElseThrow();
-      return rows((OnnxTensor) v, x.rows());
+      return zipmapKeys.isEmpty() ? rows((OnnxTensor) v, x.rows()) : rows((OnnxSequence) v);
     } catch (OrtException e) {
       throw new IllegalStateException("ONNX Runtime prediction failed: " + firstLine(e.getMessage()), e);
     }
+  }
+
+  private double[][] rows(OnnxSequence maps) throws OrtException {
+    List<?> list = maps.getValue();
+    double[][] out = new double[list.size()][zipmapKeys.size()];
+    for (int i = 0; i < out.length; i++) {
+      Map<?, ?> m = ((OnnxMap) list.get(i)).getValue();
+      for (int k = 0; k < zipmapKeys.size(); k++) {
+        Object p = m.get(zipmapKeys.get(k));
+        out[i][k] = p == null ? 0 : ((Number) p).doubleValue();
+      }
+    }
+    return out;
   }
 
   private static double[][] rows(OnnxTensor t, int rows) {

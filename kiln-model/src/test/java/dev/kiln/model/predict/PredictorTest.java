@@ -83,6 +83,16 @@ class PredictorTest {
   }
 
   @Test
+  void onnxClassifiersWithZipMapOutputsAsSkl2onnxWritesThemMatchPredictProba() {
+    try (Predictor p = Models.load("onnx_forest_zipmap", Fixtures.DIR)) {
+      var out = (Predictions.Classes) p.predict(complete(TEST));
+      double[] ref = Fixtures.doubles(Fixtures.json("onnx_forest_expected.json").get("p1"));
+      assertClose(out.column(1), complete(ref), 1e-6);
+      assertClose(out.column(0), java.util.Arrays.stream(complete(ref)).map(x -> 1 - x).toArray(), 1e-6);
+    }
+  }
+
+  @Test
   void aModelFileWithoutRecordedColumnsAsksForAModelYaml(@TempDir Path dir) throws Exception {
     Files.copy(Fixtures.file("onnx_forest/model.onnx"), dir.resolve("model.onnx"));
     assertThatThrownBy(() -> Models.load("model.onnx", dir)).isInstanceOf(ModelLoadException.class)
