@@ -116,7 +116,7 @@ final class ApprovalCommands {
       try (StoreAccess access = StoreAccess.open(root)) {
         List<Approval> pending = access.store.approvals().pending();
         if (json) {
-          root.out.println(Json.pretty(pending.stream().map(a -> java.util.Map.of("run", a.runId(), "stage", a.stage(),
+          root.out.println(Json.pretty(pending.stream().map(a -> Json.object("run", a.runId(), "stage", a.stage(),
               "requested_at", a.requestedAt().toString(), "deadline", a.deadline() == null ? "" : a.deadline().toString()))
               .toList()));
           return ExitCodes.OK;

@@ -28,6 +28,15 @@ final class Json {
     }
   }
 
+  /** An object whose keys keep the order given (Map.of's order changes from run to run). */
+  static Map<String, Object> object(Object... keysAndValues) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return m;
+  }
+
   static String lower(Enum<?> e) {
     return e.name().toLowerCase(Locale.ROOT);
   }
@@ -68,7 +77,7 @@ final class Json {
     m.put("metrics", e.metrics());
     List<Object> outs = new ArrayList<>();
     for (Output o : e.outputs()) {
-      outs.add(Map.of("path", o.path(), "kind", lower(o.kind()), "digest", o.digest().toString(), "size", o.size()));
+      outs.add(object("path", o.path(), "kind", lower(o.kind()), "digest", o.digest().toString(), "size", o.size()));
     }
     m.put("outputs", outs);
     m.put("details", e.details());

@@ -73,7 +73,7 @@ final class ModelsCommand implements Runnable {
     m.put("model", v.model());
     m.put("version", v.version());
     m.put("aliases", v.aliases());
-    m.put("artifact", Map.of("path", v.artifact().path(), "kind", Json.lower(v.artifact().kind()),
+    m.put("artifact", Json.object("path", v.artifact().path(), "kind", Json.lower(v.artifact().kind()),
         "digest", v.artifact().digest().toString(), "size", v.artifact().size()));
     Map<String, Object> lineage = new LinkedHashMap<>();
     lineage.put("run", v.lineage().runId());
@@ -154,8 +154,8 @@ final class ModelsCommand implements Runnable {
       return withRegistry(root, a -> {
         List<RegisteredModel> models = a.store.registry().models();
         if (json) {
-          root.out.println(Json.pretty(models.stream().map(m -> Map.of("name", m.name(), "latest_version",
-              m.latestVersion(), "aliases", m.aliases(), "description", m.description())).toList()));
+          root.out.println(Json.pretty(models.stream().map(m -> Json.object("name", m.name(), "latest_version",
+              m.latestVersion(), "aliases", new TreeMap<>(m.aliases()), "description", m.description())).toList()));
           return ExitCodes.OK;
         }
         if (models.isEmpty()) {
@@ -165,7 +165,7 @@ final class ModelsCommand implements Runnable {
         Table t = new Table("MODEL", "LATEST", "ALIASES", "DESCRIPTION");
         for (RegisteredModel m : models) {
           List<String> aliases = new ArrayList<>();
-          m.aliases().forEach((k, v) -> aliases.add(k + "=v" + v));
+          new TreeMap<>(m.aliases()).forEach((k, v) -> aliases.add(k + "=v" + v));
           t.row(m.name(), "v" + m.latestVersion(), String.join(" ", aliases), m.description());
         }
         t.print(root.out);

@@ -232,7 +232,7 @@ final class RunCommand implements Callable<Integer> {
         ConditionNames.of(project.pipeline, git, "manual"));
     List<StageStatus> statuses = check.check(selected, force);
     if (json) {
-      root.out.println(Json.pretty(Map.of("dry_run", true, "stages", Json.statuses(statuses))));
+      root.out.println(Json.pretty(Json.object("dry_run", true, "stages", Json.statuses(statuses))));
       return ExitCodes.OK;
     }
     for (StageStatus s : statuses) {

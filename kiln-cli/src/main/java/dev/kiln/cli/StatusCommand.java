@@ -39,7 +39,7 @@ final class StatusCommand implements Callable<Integer> {
       List<StageStatus> statuses = check.check(dag.stages(), false);
       dev.kiln.core.Trace.mark("status checked");
       if (json) {
-        root.out.println(Json.pretty(Map.of("pipeline", project.pipeline.name(), "stages", Json.statuses(statuses))));
+        root.out.println(Json.pretty(Json.object("pipeline", project.pipeline.name(), "stages", Json.statuses(statuses))));
         return ExitCodes.OK;
       }
       print(project, statuses);
