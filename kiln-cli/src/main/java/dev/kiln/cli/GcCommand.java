@@ -1,6 +1,5 @@
 package dev.kiln.cli;
 
-import dev.kiln.core.artifact.Output;
 import dev.kiln.core.hash.Digest;
 import dev.kiln.core.hash.PathHash;
 import java.io.IOException;
@@ -70,9 +69,5 @@ final class GcCommand implements Callable<Integer> {
       }
     }
     return live;
-  }
-
-  static boolean isDirectory(Output o) {
-    return o.kind() == Output.Kind.DIRECTORY;
   }
 }

@@ -32,15 +32,11 @@ public final class Models {
     if (Files.isRegularFile(p)) {
       return file(p);
     }
-    if (looksLikeRegistryRef(ref)) {
+    if (dev.kiln.core.registry.ModelRef.looksLikeRef(ref)) {
       throw new ModelLoadException("'" + ref + "' is a registry reference: resolve it with the registry first "
           + "(ModelLocator; kiln evaluate and the evaluate step do), or pass a model directory or file");
     }
     throw new ModelLoadException(ref + ": no such model directory or file");
-  }
-
-  static boolean looksLikeRegistryRef(String ref) {
-    return ref.matches("[A-Za-z][\\w.-]*(:\\d+|@[\\w.-]+)");
   }
 
   private static Location inDirectory(Path dir) {
