@@ -20,7 +20,7 @@ final class ApprovalCommands {
       String at = stage != null ? stage : pendingStage(access, run);
       Approval a;
       try {
-        a = access.store.approvals().decide(run, at, decision, who != null ? who : Actors.current(),
+        a = access.store.approvals().decide(run, at, decision, Actors.or(who),
             comment == null ? "" : comment, Instant.now());
       } catch (StoreException e) {
         throw new UsageException(e.getMessage());

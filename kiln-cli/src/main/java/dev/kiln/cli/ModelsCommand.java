@@ -68,6 +68,19 @@ final class ModelsCommand implements Runnable {
     }
   }
 
+  /** {@code KEY=VALUE} arguments, in order; anything else is a usage error. */
+  static Map<String, String> keyValues(List<String> args) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String t : args) {
+      int eq = t.indexOf('=');
+      if (eq <= 0) {
+        throw new UsageException("'" + t + "' is not KEY=VALUE");
+      }
+      out.put(t.substring(0, eq), t.substring(eq + 1));
+    }
+    return out;
+  }
+
   static Map<String, Object> json(ModelVersion v) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("model", v.model());
@@ -303,7 +316,7 @@ final class ModelsCommand implements Runnable {
     public Integer call() {
       KilnCommand root = parent.root;
       return withRegistry(root, a -> {
-        AliasMove m = a.store.registry().promote(name, version, alias, who != null ? who : Actors.current(),
+        AliasMove m = a.store.registry().promote(name, version, alias, Actors.or(who),
             reason == null ? "" : reason, force, expect == null ? OptionalInt.empty() : OptionalInt.of(expect), Instant.now());
         root.out.println(name + "@" + alias + ": " + (m.fromVersion() == null ? "new alias" : "v" + m.fromVersion())
             + " → v" + m.toVersion() + (m.forced() ? " (forced past a failed gate)" : ""));
@@ -335,7 +348,7 @@ final class ModelsCommand implements Runnable {
     public Integer call() {
       KilnCommand root = parent.root;
       return withRegistry(root, a -> {
-        AliasMove m = a.store.registry().rollback(name, alias, who != null ? who : Actors.current(), reason, Instant.now());
+        AliasMove m = a.store.registry().rollback(name, alias, Actors.or(who), reason, Instant.now());
         root.out.println(name + "@" + alias + ": v" + m.fromVersion() + " → v" + m.toVersion() + " (rolled back)");
         return ExitCodes.OK;
       });
@@ -395,14 +408,7 @@ final class ModelsCommand implements Runnable {
     @Override
     public Integer call() {
       KilnCommand root = parent.root;
-      Map<String, String> parsed = new LinkedHashMap<>();
-      for (String t : tags) {
-        int eq = t.indexOf('=');
-        if (eq <= 0) {
-          throw new UsageException("'" + t + "' is not KEY=VALUE");
-        }
-        parsed.put(t.substring(0, eq), t.substring(eq + 1));
-      }
+      Map<String, String> parsed = keyValues(tags);
       return withRegistry(root, a -> {
         parsed.forEach((k, v) -> a.store.registry().tag(name, version, k, v));
         root.out.println("tagged " + name + ":" + version + " " + String.join(" ", tags));
@@ -557,10 +563,9 @@ final class ModelsCommand implements Runnable {
             throw new UsageException(path + " does not exist");
           }
           Output out = a.artifacts().putPath(project, h);
-          Map<String, String> tagMap = new TreeMap<>();
-          tags.forEach(t -> tagMap.put(t.substring(0, Math.max(0, t.indexOf('='))), t.substring(t.indexOf('=') + 1)));
+          Map<String, String> tagMap = new TreeMap<>(keyValues(tags));
           GitState git = GitInfo.of(project);
-          String actor = who != null ? who : Actors.current();
+          String actor = Actors.or(who);
           ModelVersion v = a.store.registry().register(new NewVersion(name, out,
               new ModelVersion.Lineage(null, null, null, git, Map.of()), Map.of(), Map.of(), ModelVersion.GateOutcome.NONE,
               tagMap, description, actor, Instant.now()));

@@ -87,6 +87,12 @@ final class Project implements AutoCloseable {
     return new Workspace(pipeline, store.runs(), artifacts, hasher, steps, kilnDir().resolve("runs"), all);
   }
 
+  /** What a manual run would do with each stage, and why (status and --dry-run). */
+  dev.kiln.core.plan.StatusCheck statusCheck(dev.kiln.core.plan.Dag dag, dev.kiln.core.history.GitState git) {
+    return new dev.kiln.core.plan.StatusCheck(pipeline, dag, workspace(Map.of()).decider(),
+        dev.kiln.core.plan.ConditionNames.of(pipeline, git, "manual"));
+  }
+
   @Override
   public void close() {
     hasher.close();

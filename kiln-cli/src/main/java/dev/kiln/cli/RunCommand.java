@@ -10,7 +10,6 @@ import dev.kiln.core.history.GitState;
 import dev.kiln.core.history.NewRun;
 import dev.kiln.core.history.RunRecord;
 import dev.kiln.core.history.RunStatus;
-import dev.kiln.core.plan.ConditionNames;
 import dev.kiln.core.plan.Dag;
 import dev.kiln.core.plan.StageGraph;
 import dev.kiln.core.plan.StageStatus;
@@ -228,8 +227,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private int dryRun(Project project, Dag dag, Set<String> selected, GitState git) {
-    StatusCheck check = new StatusCheck(project.pipeline, dag, project.workspace(Map.of()).decider(),
-        ConditionNames.of(project.pipeline, git, "manual"));
+    StatusCheck check = project.statusCheck(dag, git);
     List<StageStatus> statuses = check.check(selected, force);
     if (json) {
       root.out.println(Json.pretty(Json.object("dry_run", true, "stages", Json.statuses(statuses))));

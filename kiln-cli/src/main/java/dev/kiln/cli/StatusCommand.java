@@ -1,6 +1,5 @@
 package dev.kiln.cli;
 
-import dev.kiln.core.plan.ConditionNames;
 import dev.kiln.core.plan.Dag;
 import dev.kiln.core.plan.StageGraph;
 import dev.kiln.core.plan.StageStatus;
@@ -33,8 +32,7 @@ final class StatusCommand implements Callable<Integer> {
     var gitState = GitInfo.async(Project.locate(root.projectDir));
     try (Project project = Project.open(root)) {
       Dag dag = StageGraph.of(project.pipeline);
-      StatusCheck check = new StatusCheck(project.pipeline, dag, project.workspace(Map.of()).decider(),
-          ConditionNames.of(project.pipeline, gitState.join(), "manual"));
+      StatusCheck check = project.statusCheck(dag, gitState.join());
       dev.kiln.core.Trace.mark("git state read");
       List<StageStatus> statuses = check.check(dag.stages(), false);
       dev.kiln.core.Trace.mark("status checked");

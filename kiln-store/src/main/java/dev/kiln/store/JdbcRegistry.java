@@ -144,6 +144,14 @@ final class JdbcRegistry implements ModelRegistry {
   }
 
   private void requireModel(Connection c, String model) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM models WHERE name = ?")) {
+      ps.setString(1, model);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          return;
+        }
+      }
+    }
     List<String> names = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement("SELECT name FROM models ORDER BY name");
         ResultSet rs = ps.executeQuery()) {

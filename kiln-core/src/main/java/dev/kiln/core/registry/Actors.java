@@ -4,6 +4,11 @@ package dev.kiln.core.registry;
 public final class Actors {
   private Actors() {}
 
+  /** {@code given} (an {@code --as NAME} option) if set, else {@link #current()}. */
+  public static String or(String given) {
+    return given != null && !given.isBlank() ? given : current();
+  }
+
   public static String current() {
     for (String var : new String[] {"KILN_USER", "USER", "LOGNAME"}) {
       String v = System.getenv(var);

@@ -2,6 +2,7 @@ package dev.kiln.data.validate;
 
 import dev.kiln.core.hash.Digest;
 import dev.kiln.core.hash.FileStat;
+import dev.kiln.core.pipeline.ProjectPaths;
 import dev.kiln.data.profile.Profile;
 import dev.kiln.data.read.ReadOptions;
 import java.io.IOException;
@@ -71,30 +72,18 @@ final class ReferenceCache {
   }
 
   private static List<Path> files(String pathOrGlob) {
-    boolean glob = pathOrGlob.contains("*") || pathOrGlob.contains("?") || pathOrGlob.contains("[");
-    if (!glob) {
+    if (!ProjectPaths.isGlob(pathOrGlob)) {
       Path p = Path.of(pathOrGlob);
       return Files.isRegularFile(p) ? List.of(p) : List.of();
     }
-    Path base = Path.of(pathOrGlob.substring(0, Math.max(0, pathOrGlob.lastIndexOf('/', firstWildcard(pathOrGlob)))));
+    String base = ProjectPaths.globBase(pathOrGlob);
     PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + pathOrGlob);
     List<Path> out = new ArrayList<>();
-    try (Stream<Path> s = Files.walk(base.toString().isEmpty() ? Path.of(".") : base)) {
+    try (Stream<Path> s = Files.walk(base.isEmpty() ? Path.of(".") : Path.of(base))) {
       s.filter(Files::isRegularFile).filter(m::matches).sorted().forEach(out::add);
     } catch (IOException e) {
       return List.of();
     }
     return out;
-  }
-
-  private static int firstWildcard(String s) {
-    int i = s.length();
-    for (char c : new char[] {'*', '?', '['}) {
-      int at = s.indexOf(c);
-      if (at >= 0 && at < i) {
-        i = at;
-      }
-    }
-    return i;
   }
 }
