@@ -1,11 +1,12 @@
 package dev.kiln.cli;
 
+import dev.kiln.core.artifact.Output;
 import dev.kiln.core.hash.Digest;
-import dev.kiln.core.hash.PathHash;
 import java.io.IOException;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,19 +54,17 @@ final class GcCommand implements Callable<Integer> {
     }
   }
 
-  /** Referenced objects: every recorded output, and the files each directory manifest lists. */
+  /**
+   * Referenced objects: every recorded stage output and every registered model version's
+   * artifact, and for directories the files their manifests list.
+   */
   private static Set<Digest> live(Project project) throws IOException {
-    Set<Digest> live = new TreeSet<>(project.store.runs().referencedObjects());
-    for (Digest d : List.copyOf(live)) {
-      if (!project.artifacts.contains(d)) {
-        continue;
-      }
-      try {
-        for (PathHash.Entry e : project.artifacts.manifest(d)) {
-          live.add(e.digest());
-        }
-      } catch (IllegalArgumentException | IOException notAManifest) {
-        // a plain file object
+    Map<Digest, Output.Kind> roots = new TreeMap<>(project.store.runs().referencedObjects());
+    roots.putAll(project.store.registry().referencedArtifacts());
+    Set<Digest> live = new TreeSet<>(roots.keySet());
+    for (Map.Entry<Digest, Output.Kind> r : roots.entrySet()) {
+      if (r.getValue() == Output.Kind.DIRECTORY && project.artifacts.contains(r.getKey())) {
+        project.artifacts.manifest(r.getKey()).forEach(e -> live.add(e.digest()));
       }
     }
     return live;

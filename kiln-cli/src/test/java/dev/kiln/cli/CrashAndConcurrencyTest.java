@@ -133,6 +133,18 @@ class CrashAndConcurrencyTest {
     assertThat(p.read("m/w")).isEqualTo("w\n");
   }
 
+  @Test
+  void gcKeepsTheArtifactsOfModelsRegisteredByHand() throws Exception {
+    p.pipeline("stages:\n  noop: {run: 'true'}\n");
+    p.file("hand/weights", "hand-made");
+    assertThat(p.kiln("models", "register", p.dir.resolve("hand").toString(), "--name", "hand").exit()).isZero();
+    TestProject.Result gc = p.kiln("gc");
+    assertThat(gc.out()).contains("Deleted 0 objects", "kept 2 referenced");
+    java.nio.file.Files.delete(p.dir.resolve("hand/weights"));
+    assertThat(p.kiln("evaluate", "hand:1", "x.csv", "--label", "y").err()).doesNotContain("not in this project's artifact store");
+    assertThat(p.dir.resolve(".kiln/models/hand/1/hand/weights")).hasContent("hand-made");
+  }
+
   private static String digestOf(String s) {
     return dev.kiln.core.hash.Digest.ofBytes(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hex();
   }

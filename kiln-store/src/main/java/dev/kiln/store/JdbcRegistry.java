@@ -213,6 +213,12 @@ final class JdbcRegistry implements ModelRegistry {
   }
 
   @Override
+  public Map<Digest, Output.Kind> referencedArtifacts() {
+    return db.read("list registered artifacts", c ->
+        Sql.digestKinds(c, "SELECT DISTINCT artifact_digest, artifact_kind FROM model_versions"));
+  }
+
+  @Override
   public List<ModelVersion> trainedOn(Digest data) {
     return db.read("find versions trained on " + data, c -> query(c, "WHERE EXISTS (SELECT 1 FROM version_inputs i "
         + "WHERE i.model = v.model AND i.version = v.version AND i.digest = ?) ORDER BY v.model, v.version DESC", data.hex()));

@@ -20,9 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /** Runs and stage executions over JDBC (SQLite or PostgreSQL). */
 final class JdbcRunHistory implements RunHistory {
@@ -238,17 +236,8 @@ final class JdbcRunHistory implements RunHistory {
   }
 
   @Override
-  public Set<Digest> referencedObjects() {
-    return db.read("list referenced objects", c -> {
-      Set<Digest> out = new TreeSet<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT digest FROM artifacts");
-          ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new Digest(rs.getString(1)));
-        }
-      }
-      return out;
-    });
+  public Map<Digest, Output.Kind> referencedObjects() {
+    return db.read("list referenced objects", c -> Sql.digestKinds(c, "SELECT DISTINCT digest, kind FROM artifacts"));
   }
 
   private List<ExecutionRecord> queryExecutions(String what, String sql, Object... args) {

@@ -49,6 +49,18 @@ final class Sql {
     return v == null ? null : v != 0;
   }
 
+  /** Rows of (digest, kind) as a sorted map. */
+  static java.util.Map<dev.kiln.core.hash.Digest, dev.kiln.core.artifact.Output.Kind> digestKinds(
+      java.sql.Connection c, String sql) throws SQLException {
+    java.util.Map<dev.kiln.core.hash.Digest, dev.kiln.core.artifact.Output.Kind> out = new java.util.TreeMap<>();
+    try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.put(new dev.kiln.core.hash.Digest(rs.getString(1)), dev.kiln.core.artifact.Output.Kind.valueOf(rs.getString(2)));
+      }
+    }
+    return out;
+  }
+
   static Instant instant(ResultSet rs, String col) throws SQLException {
     Long v = nullableLong(rs, col);
     return v == null ? null : Instant.ofEpochMilli(v);

@@ -60,7 +60,7 @@ abstract class RunStoreContract {
       assertThat(e.details()).containsExactly("note");
       assertThat(e.cpuMillis()).isEqualTo(420);
       assertThat(s.runs().resultsWithFingerprint("p", "train", "f".repeat(64))).hasSize(1);
-      assertThat(s.runs().referencedObjects()).containsExactly(d);
+      assertThat(s.runs().referencedObjects()).containsOnlyKeys(d).containsValue(Output.Kind.DIRECTORY);
     }
   }
 

@@ -4,7 +4,6 @@ import dev.kiln.core.hash.Digest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Where runs and stage executions are recorded. The metadata store implements it over JDBC
@@ -48,6 +47,9 @@ public interface RunHistory {
    */
   List<Long> interruptAbandoned(String pipeline, String reason, Instant at);
 
-  /** Every object digest an execution's outputs reference (directory manifests, not entries). */
-  Set<Digest> referencedObjects();
+  /**
+   * Every object digest an execution's outputs reference, with its kind (for a directory, the
+   * manifest's digest; its entries are listed in the manifest).
+   */
+  java.util.Map<Digest, dev.kiln.core.artifact.Output.Kind> referencedObjects();
 }

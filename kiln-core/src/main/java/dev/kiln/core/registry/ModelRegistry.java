@@ -3,6 +3,7 @@ package dev.kiln.core.registry;
 import dev.kiln.core.hash.Digest;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -46,6 +47,9 @@ public interface ModelRegistry {
 
   /** Versions whose lineage lists this data digest, newest first. */
   List<ModelVersion> trainedOn(Digest data);
+
+  /** The artifact of every registered version, with its kind: what gc must keep. */
+  Map<Digest, dev.kiln.core.artifact.Output.Kind> referencedArtifacts();
 
   /** Every version of every model (for search), newest first. */
   List<ModelVersion> allVersions(int limit);
