@@ -78,9 +78,10 @@ final class TestProject {
   }
 
   /** Waits until a file exists (a stage signalling it has started). */
-  void awaitFile(String relative, long millis) throws InterruptedException {
+  /** Waits until the file exists and holds a complete line: a shell creates the file before it writes to it. */
+  void awaitFile(String relative, long millis) throws InterruptedException, IOException {
     long deadline = System.currentTimeMillis() + millis;
-    while (!exists(relative)) {
+    while (!exists(relative) || !read(relative).endsWith("\n")) {
       if (System.currentTimeMillis() > deadline) {
         throw new AssertionError("timed out waiting for " + relative);
       }
