@@ -49,17 +49,44 @@ public final class FeatureEncoder {
     int rows = data.rows();
     int cols = signature.width();
     float[] out = new float[rows * cols];
+    Map<Integer, String[]> text = new HashMap<>();
     int offset = 0;
     for (int k = 0; k < signature.inputs().size(); k++) {
       Input in = signature.inputs().get(k);
       if (in instanceof Input.Numeric n) {
         encodeNumeric(n, numbers(data, n.name()), out, offset, cols, notes);
+      } else if (in instanceof Input.Categorical c) {
+        encodeCategory(c, levelIndex.get(k), data.strings(in.name()), out, offset, cols, notes);
       } else {
-        encodeCategory((Input.Categorical) in, levelIndex.get(k), data.strings(in.name()), out, offset, cols, notes);
+        text.put(offset, text(data, in.name(), notes));
+        for (int r = 0; r < rows; r++) {
+          out[r * cols + offset] = Float.NaN;
+        }
       }
       offset += in.width();
     }
-    return new FeatureMatrix(out, rows, cols);
+    return new FeatureMatrix(out, rows, cols, text);
+  }
+
+  /** A column as text; numbers read as numbers are written back without a trailing ".0". */
+  private static String[] text(Columns data, String name, EncodingNotes notes) {
+    String[] v = data.numbers(name).map(FeatureEncoder::asText).orElseGet(() -> data.strings(name));
+    for (String s : v) {
+      if (s == null) {
+        notes.missing(name);
+      }
+    }
+    return v;
+  }
+
+  private static String[] asText(double[] v) {
+    String[] out = new String[v.length];
+    for (int i = 0; i < v.length; i++) {
+      double x = v[i];
+      out[i] = Double.isNaN(x) ? null : x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x)
+          : Double.toString(x);
+    }
+    return out;
   }
 
   private static double[] numbers(Columns data, String name) {

@@ -18,7 +18,33 @@ final class SignatureMerge {
    * @param outputs number of probability columns the model emits (0 for a score)
    */
   static Signature merge(Path file, ModelSpec spec, List<String> features, int width, Task modelTask, int outputs) {
-    List<Input> inputs = spec.inputs().orElseGet(() -> rawInputs(file, features));
+    return merge(file, spec, features, width, modelTask, outputs, () -> rawInputs(file, features));
+  }
+
+  /**
+   * As {@link #merge(Path, ModelSpec, List, int, Task, int)}, for models whose own record of their
+   * inputs says more than names (ONNX per-column inputs: numbers or text).
+   */
+  static Signature merge(Path file, ModelSpec spec, List<Input> recorded, Task modelTask, int outputs) {
+    List<String> names = recorded.stream().map(Input::name).toList();
+    Signature s = merge(file, spec, names, recorded.size(), modelTask, outputs, () -> recorded);
+    for (Input stated : s.inputs()) {
+      Input model = recorded.get(names.indexOf(stated.name()));
+      if (stated.getClass() != model.getClass() || stated instanceof Input.Categorical) {
+        throw new ModelLoadException(file + ": model.yaml makes input '" + stated.name() + "' a "
+            + kind(stated) + " but the model takes it as " + kind(model) + " (one ONNX input per column)");
+      }
+    }
+    return s;
+  }
+
+  private static String kind(Input in) {
+    return in instanceof Input.Text ? "text" : in instanceof Input.Categorical ? "category" : "number";
+  }
+
+  private static Signature merge(Path file, ModelSpec spec, List<String> features, int width, Task modelTask,
+      int outputs, java.util.function.Supplier<List<Input>> fromModel) {
+    List<Input> inputs = spec.inputs().orElseGet(fromModel);
     Signature s = new Signature(inputs, spec.label().orElse(null), spec.task().orElse(modelTask));
     if (width >= 0 && s.width() != width) {
       throw new ModelLoadException(file + ": the model takes " + width + " features but its signature gives "

@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * One input column of a model and how it becomes model features: a number (one feature,
- * optionally imputed and standardised) or a category (one feature per known level, one-hot).
+ * optionally imputed and standardised), a category (one feature per known level, one-hot), or
+ * text passed to the model as it is (for models that encode their own categories).
  */
-public sealed interface Input permits Input.Numeric, Input.Categorical {
+public sealed interface Input permits Input.Numeric, Input.Categorical, Input.Text {
 
   String name();
 
@@ -73,6 +74,27 @@ public sealed interface Input permits Input.Numeric, Input.Categorical {
     @Override
     public List<String> featureNames() {
       return levels.stream().map(l -> name + "=" + l).toList();
+    }
+  }
+
+  /**
+   * A column passed to the model as text, one value per row (null when missing): for models that
+   * take strings and encode them themselves, such as an ONNX model with one string input per
+   * column (scikit-learn pipelines converted with skl2onnx).
+   */
+  record Text(String name) implements Input {
+    public Text {
+      requireName(name);
+    }
+
+    @Override
+    public int width() {
+      return 1;
+    }
+
+    @Override
+    public List<String> featureNames() {
+      return List.of(name);
     }
   }
 

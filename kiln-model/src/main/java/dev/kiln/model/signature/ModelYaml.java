@@ -144,8 +144,12 @@ public final class ModelYaml {
       if (type.equals("category")) {
         return Optional.of(new Input.Categorical(name.get(), m.get("levels").map(n -> scalarList(n, r)).orElse(List.of())));
       }
+      if (type.equals("text")) {
+        return Optional.of(new Input.Text(name.get()));
+      }
       if (!type.equals("number")) {
-        r.problems().add(m.get("type").orElseThrow(), "unknown input type '" + type + "' (expected number or category)");
+        r.problems().add(m.get("type").orElseThrow(), "unknown input type '" + type
+            + "' (expected number, category or text)");
         return Optional.empty();
       }
       double fill = number(m, "impute", r).orElse(Double.NaN);
@@ -222,6 +226,10 @@ public final class ModelYaml {
     if (in instanceof Input.Categorical c) {
       m.put("type", "category");
       m.put("levels", c.levels());
+      return m;
+    }
+    if (in instanceof Input.Text) {
+      m.put("type", "text");
       return m;
     }
     Input.Numeric n = (Input.Numeric) in;

@@ -93,6 +93,39 @@ class PredictorTest {
   }
 
   @Test
+  void onnxModelsWithOneInputPerColumnReadColumnsByNameAndTextAsText() {
+    Columns data = Fixtures.read(Fixtures.file("onnx_columns_test.csv"));
+    try (Predictor p = Models.load("onnx_columns", Fixtures.DIR)) {
+      assertThat(p.signature().inputs()).containsExactly(Input.Numeric.raw("age"), Input.Numeric.raw("income"),
+          new Input.Text("grade"));
+      assertThat(p.signature().task()).isEqualTo(Task.Classification.of(java.util.List.of("0", "1")));
+      var out = (Predictions.Classes) p.predict(data);
+      JsonNode expected = Fixtures.json("onnx_columns_expected.json");
+      assertClose(out.column(1), Fixtures.doubles(expected.get("p1")), 1e-6);
+      assertClose(out.column(1), Fixtures.doubles(expected.get("sklearn_p1")), 1e-5);
+    }
+  }
+
+  @Test
+  void aMissingValueForAWholeNumberOnnxInputIsAnErrorNamingTheRow() {
+    Columns data = Columns.of(Map.of("age", new double[] {30, Double.NaN}, "income", new double[] {40, 41}),
+        Map.of("grade", new String[] {"A", "B"}));
+    try (Predictor p = Models.load("onnx_columns", Fixtures.DIR)) {
+      assertThatThrownBy(() -> p.predict(data)).hasMessageContaining("input 'age' takes whole numbers (int64)")
+          .hasMessageContaining("row 2 holds a missing value");
+    }
+  }
+
+  @Test
+  void aModelYamlThatMakesATextInputANumberIsRejected(@TempDir Path dir) throws Exception {
+    Files.copy(Fixtures.file("onnx_columns/model.onnx"), dir.resolve("model.onnx"));
+    Files.writeString(dir.resolve("model.yaml"), "file: model.onnx\ninputs:\n  - {name: age}\n  - {name: income}\n"
+        + "  - {name: grade}\n");
+    assertThatThrownBy(() -> Models.load(dir.toString(), dir)).isInstanceOf(ModelLoadException.class)
+        .hasMessageContaining("makes input 'grade' a number but the model takes it as text");
+  }
+
+  @Test
   void aModelFileWithoutRecordedColumnsAsksForAModelYaml(@TempDir Path dir) throws Exception {
     Files.copy(Fixtures.file("onnx_forest/model.onnx"), dir.resolve("model.onnx"));
     assertThatThrownBy(() -> Models.load("model.onnx", dir)).isInstanceOf(ModelLoadException.class)
