@@ -19,15 +19,31 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 /**
  * XGBoost models in XGBoost's own JSON or UBJSON format (Python {@code save_model("m.json")}),
  * run with XGBoost4J's in-place prediction. The objective says the task: {@code binary:logistic}
- * and {@code multi:softprob} are classifiers, {@code reg:*} and the like regressors.
+ * and {@code multi:softprob} are classifiers that predict probabilities; {@code binary:logitraw}
+ * and {@code multi:softmax} classifiers whose margins Kiln turns into the same probabilities (the
+ * sigmoid, softmax); {@code reg:*} and the like regressors. Ranking and {@code binary:hinge}
+ * (no probabilities to be had) are refused.
  */
 final class XGBoostBackend implements Backend {
+  private static final int[] ALL_TREES = {0, 0};
   private final Booster booster;
   private final Signature signature;
+  private final Link link;
 
-  private XGBoostBackend(Booster booster, Signature signature) {
+  /** How predictions become probabilities or scores. */
+  private enum Link {
+    /** XGBoost's own output: probabilities, or a regression score. */
+    VALUE,
+    /** The margin is log-odds: sigmoid. */
+    SIGMOID,
+    /** The margins are per-class scores: softmax. */
+    SOFTMAX
+  }
+
+  private XGBoostBackend(Booster booster, Signature signature, Link link) {
     this.booster = booster;
     this.signature = signature;
+    this.link = link;
   }
 
   static XGBoostBackend load(Path file, ModelSpec spec) {
@@ -40,7 +56,8 @@ final class XGBoostBackend implements Backend {
           + "); is it a model saved with save_model()?", e);
     }
     try {
-      return new XGBoostBackend(booster, signature(file, spec, learner(booster, file)));
+      JsonNode learner = learner(booster, file);
+      return new XGBoostBackend(booster, signature(file, spec, learner), link(learner));
     } catch (RuntimeException e) {
       booster.dispose();
       throw e;
@@ -87,17 +104,29 @@ final class XGBoostBackend implements Backend {
     if (objective.equals("binary:logistic")) {
       task = Task.Classification.of(SignatureMerge.indexClasses(2));
       outputs = 2;
-    } else if (objective.equals("multi:softprob")) {
+    } else if (objective.equals("binary:logitraw")) {
+      task = Task.Classification.of(SignatureMerge.indexClasses(2));
+      outputs = 2;
+    } else if (objective.equals("multi:softprob") || objective.equals("multi:softmax")) {
       task = Task.Classification.of(SignatureMerge.indexClasses(numClass));
       outputs = numClass;
     } else if (objective.startsWith("multi:") || objective.startsWith("binary:") || objective.startsWith("rank:")) {
-      throw new ModelLoadException(file + ": XGBoost objective '" + objective + "' is not supported yet; "
-          + "Kiln needs probabilities (binary:logistic, multi:softprob) or a regression objective");
+      throw new ModelLoadException(file + ": XGBoost objective '" + objective + "' is not supported: Kiln "
+          + "evaluates classifiers by their probabilities (binary:logistic, binary:logitraw, multi:softprob, "
+          + "multi:softmax) and regressors by their scores; ranking models are not evaluated yet");
     } else {
       task = new Task.Regression();
       outputs = 0;
     }
     return SignatureMerge.merge(file, spec, names, numFeature, task, outputs);
+  }
+
+  private static Link link(JsonNode learner) {
+    return switch (learner.path("objective").path("name").asText("")) {
+      case "binary:logitraw" -> Link.SIGMOID;
+      case "multi:softmax" -> Link.SOFTMAX;
+      default -> Link.VALUE;
+    };
   }
 
   private static String firstLine(String m) {
@@ -132,9 +161,38 @@ final class XGBoostBackend implements Backend {
 
   private float[][] run(FeatureMatrix x) {
     try {
-      return booster.inplace_predict(x.values(), x.rows(), x.cols(), Float.NaN);
+      if (link == Link.VALUE) {
+        return booster.inplace_predict(x.values(), x.rows(), x.cols(), Float.NaN);
+      }
+      float[][] margin = booster.inplace_predict(x.values(), x.rows(), x.cols(), Float.NaN, ALL_TREES,
+          Booster.PredictionType.kMargin, null);
+      for (float[] row : margin) {
+        if (link == Link.SIGMOID) {
+          row[0] = (float) (1 / (1 + Math.exp(-row[0])));
+        } else {
+          softmax(row);
+        }
+      }
+      return margin;
     } catch (XGBoostError e) {
       throw new IllegalStateException("XGBoost prediction failed: " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  /** In place, as XGBoost's multi:softprob computes it (shifted by the maximum). */
+  private static void softmax(float[] m) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (float v : m) {
+      max = Math.max(max, v);
+    }
+    double sum = 0;
+    double[] e = new double[m.length];
+    for (int k = 0; k < m.length; k++) {
+      e[k] = Math.exp(m[k] - max);
+      sum += e[k];
+    }
+    for (int k = 0; k < m.length; k++) {
+      m[k] = (float) (e[k] / sum);
     }
   }
 

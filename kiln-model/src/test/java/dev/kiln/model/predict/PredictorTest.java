@@ -64,6 +64,33 @@ class PredictorTest {
   }
 
   @Test
+  void xgboostSoftmaxAndLogitrawModelsGiveTheProbabilitiesOfTheirMargins() {
+    JsonNode expected = Fixtures.json("xgb_margin_expected.json");
+    try (Predictor soft = Models.load("xgb_softmax.json", Fixtures.DIR);
+        Predictor raw = Models.load("xgb_logitraw.json", Fixtures.DIR)) {
+      var classes = (Predictions.Classes) soft.predict(TEST);
+      assertThat(classes.classes()).containsExactly("0", "1", "2");
+      for (int k = 0; k < 3; k++) {
+        double[] col = new double[TEST.rows()];
+        for (int i = 0; i < col.length; i++) {
+          col[i] = expected.get("softmax").get(i).get(k).asDouble();
+        }
+        assertClose(classes.column(k), col, 1e-6);
+      }
+      for (int i = 0; i < TEST.rows(); i++) {
+        int best = 0;
+        for (int k = 1; k < 3; k++) {
+          best = classes.column(k)[i] > classes.column(best)[i] ? k : best;
+        }
+        assertThat(best).as("row %d: the class multi:softmax predicts", i)
+            .isEqualTo(expected.get("softmax_class").get(i).asInt());
+      }
+      assertClose(((Predictions.Classes) raw.predict(TEST)).column(1), Fixtures.doubles(expected.get("logitraw_p1")),
+          1e-6);
+    }
+  }
+
+  @Test
   void onnxLogisticRegressionWrittenWithTheOnnxHelperMatchesTheReferenceArithmetic() {
     try (Predictor p = Models.load("onnx_logistic", Fixtures.DIR)) {
       assertThat(p.format()).isEqualTo(ModelFormat.ONNX);
