@@ -15,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code kiln gc}: deletes objects that no record references. */
 @Command(name = "gc", mixinStandardHelpOptions = true,
-    description = {"Delete artifact objects that no recorded stage execution references.",
+    description = {"Delete artifact objects that no recorded stage execution and no registered model version references.",
         "Takes the project's run lock, so it never races a run."})
 final class GcCommand implements Callable<Integer> {
   @ParentCommand
