@@ -1,6 +1,9 @@
 package dev.kiln.core.registry;
 
-/** Who is acting: {@code $KILN_USER}, else {@code $USER}, else "unknown". */
+/**
+ * Who is acting: {@code $KILN_USER}, else {@code $USER} or {@code $LOGNAME}, else the account the
+ * process runs as, else "unknown".
+ */
 public final class Actors {
   private Actors() {}
 
@@ -16,6 +19,7 @@ public final class Actors {
         return v;
       }
     }
-    return "unknown";
+    String account = System.getProperty("user.name");
+    return account != null && !account.isBlank() && !account.equals("?") ? account : "unknown";
   }
 }
