@@ -77,7 +77,7 @@ class CrashAndConcurrencyTest {
   void aSecondConcurrentRunRefusesWithAClearMessageOrWaits() throws Exception {
     p.pipeline("""
         stages:
-          hold: {run: "echo started > started; sleep 3", always-run: true}
+          hold: {run: "echo started > started; sleep 8", always-run: true}
         """);
     Process first = p.start("run");
     p.awaitFile("started", 30_000);

@@ -77,7 +77,6 @@ final class TestProject {
         .redirectOutput(dir.resolve("kiln-" + System.nanoTime() + ".out").toFile()).start();
   }
 
-  /** Waits until a file exists (a stage signalling it has started). */
   /** Waits until the file exists and holds a complete line: a shell creates the file before it writes to it. */
   void awaitFile(String relative, long millis) throws InterruptedException, IOException {
     long deadline = System.currentTimeMillis() + millis;
