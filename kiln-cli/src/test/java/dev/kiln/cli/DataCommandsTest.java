@@ -116,6 +116,19 @@ class DataCommandsTest {
   }
 
   @Test
+  void suggestsDateRangesThatTheDataPassesAndNewerDataFails() throws Exception {
+    Path dated = dir.resolve("dated.csv");
+    Files.writeString(dated, "opened,seen\n2021-01-04,2021-03-04 10:00:00\n2022-06-30,2021-03-05 12:30:15\n");
+    assertThat(kiln("suggest", dated.toString())).isEqualTo(0);
+    assertThat(out).contains("range: [2021-01-04, 2022-06-30]", "range: [2021-03-04 10:00:00, 2021-03-05 12:30:15]");
+    Path s = suite(out);
+    assertThat(kiln("validate", dated.toString(), "--checks", s.toString())).as(out + err).isEqualTo(0);
+    Files.writeString(dated, "opened,seen\n2023-01-01,2021-03-04 10:00:00\n");
+    assertThat(kiln("validate", dated.toString(), "--checks", s.toString())).isEqualTo(1);
+    assertThat(out).contains("opened.range", "not in [2021-01-04, 2022-06-30]", "row 1: 2023-01-01");
+  }
+
+  @Test
   void malformedCsvIsAClearErrorWithTheLineNumber() throws Exception {
     Path bad = dir.resolve("bad.csv");
     StringBuilder sb = new StringBuilder("a,b,c\n");

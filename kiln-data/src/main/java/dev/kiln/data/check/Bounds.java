@@ -4,9 +4,14 @@ import java.util.OptionalDouble;
 
 /**
  * An interval a value must lie in. Bounds are inclusive unless strict (Great Expectations'
- * {@code strict_min}/{@code strict_max}); a missing bound leaves that side open.
+ * {@code strict_min}/{@code strict_max}); a missing bound leaves that side open. Bounds on dates
+ * and timestamps ({@code dates}) hold epoch seconds (UTC) and print as dates.
  */
-public record Bounds(OptionalDouble min, OptionalDouble max, boolean strictMin, boolean strictMax) {
+public record Bounds(OptionalDouble min, OptionalDouble max, boolean strictMin, boolean strictMax, boolean dates) {
+
+  public Bounds(OptionalDouble min, OptionalDouble max, boolean strictMin, boolean strictMax) {
+    this(min, max, strictMin, strictMax, false);
+  }
 
   public static final Bounds ANY = new Bounds(OptionalDouble.empty(), OptionalDouble.empty(), false, false);
 
@@ -49,19 +54,51 @@ public record Bounds(OptionalDouble min, OptionalDouble max, boolean strictMin, 
     return sb.length() == 0 ? "FALSE" : "(" + sb + ")";
   }
 
-  /** Human form: {@code [0, 3]}, {@code (0, 3]}, {@code >= 5}, {@code < 1}. */
+  /** Human form: {@code [0, 3]}, {@code (0, 3]}, {@code >= 5}, {@code < 1}, {@code [2020-01-01, 2024-12-31]}. */
   @Override
   public String toString() {
     if (min.isPresent() && max.isPresent()) {
-      return (strictMin ? "(" : "[") + num(min.getAsDouble()) + ", " + num(max.getAsDouble()) + (strictMax ? ")" : "]");
+      return (strictMin ? "(" : "[") + show(min.getAsDouble()) + ", " + show(max.getAsDouble()) + (strictMax ? ")" : "]");
     }
     if (min.isPresent()) {
-      return (strictMin ? "> " : ">= ") + num(min.getAsDouble());
+      return (strictMin ? "> " : ">= ") + show(min.getAsDouble());
     }
     if (max.isPresent()) {
-      return (strictMax ? "< " : "<= ") + num(max.getAsDouble());
+      return (strictMax ? "< " : "<= ") + show(max.getAsDouble());
     }
     return "any";
+  }
+
+  private String show(double v) {
+    return dates ? date(v) : num(v);
+  }
+
+  /** Epoch seconds as a date ({@code 2020-01-01}), or a timestamp (UTC) when not at midnight. */
+  public static String date(double epochSeconds) {
+    java.time.Instant t = java.time.Instant.ofEpochMilli(Math.round(epochSeconds * 1000));
+    java.time.LocalDateTime d = java.time.LocalDateTime.ofInstant(t, java.time.ZoneOffset.UTC);
+    if (d.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+      return d.toLocalDate().toString();
+    }
+    return d.format(java.time.format.DateTimeFormatter.ofPattern(d.getNano() == 0 ? "yyyy-MM-dd HH:mm:ss"
+        : "yyyy-MM-dd HH:mm:ss.SSS"));
+  }
+
+  /**
+   * A date ({@code 2020-01-01}) or timestamp ({@code 2020-01-01T08:30:00}, {@code 2020-01-01
+   * 08:30:00}, UTC) as epoch seconds; empty when the text is neither.
+   */
+  static OptionalDouble parseDate(String text) {
+    String t = text.strip();
+    try {
+      if (t.length() == 10) {
+        return OptionalDouble.of(java.time.LocalDate.parse(t).toEpochDay() * 86_400.0);
+      }
+      java.time.LocalDateTime d = java.time.LocalDateTime.parse(t.replace(' ', 'T'));
+      return OptionalDouble.of(d.toEpochSecond(java.time.ZoneOffset.UTC) + d.getNano() / 1e9);
+    } catch (java.time.format.DateTimeParseException e) {
+      return OptionalDouble.empty();
+    }
   }
 
   static String num(double v) {

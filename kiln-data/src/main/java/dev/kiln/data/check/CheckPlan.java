@@ -121,9 +121,12 @@ public final class CheckPlan {
                 + " (the column reads as " + col.info().sqlType() + ")");
       }
       if (check instanceof Check.Range r) {
+        if (r.bounds().dates()) {
+          return dateRange(r, col);
+        }
         if (!col.numberLike()) {
-          return SchemaCheck.unsupported(r, "ranges of " + col.type().label()
-              + " columns are not supported yet; use a SQL check such as " + c + " >= DATE '2020-01-01'");
+          return SchemaCheck.unsupported(r, "column '" + col.name() + "' holds " + col.type().label()
+              + "s: give the range as dates, e.g. [2020-01-01, 2024-12-31]");
         }
         return new RowLevelCheck(r, c + " IS NOT NULL AND (" + col.notANumber() + " OR " + r.bounds().violationSql(col.number())
             + ")", "count(" + c + ")", c, "in " + r.bounds());
@@ -154,6 +157,22 @@ public final class CheckPlan {
         return SchemaCheck.unsupported(o, "outliers of " + col.type().label() + " columns are not supported yet");
       }
       return new OutlierCheck(o, col, quantiles);
+    }
+
+    /** A range of dates or timestamps, compared in epoch seconds; text that is no date is outside. */
+    private Compiled dateRange(Check.Range r, Col col) {
+      String c = col.ident();
+      if (col.type().temporal()) {
+        return new RowLevelCheck(r, c + " IS NOT NULL AND " + r.bounds().violationSql("CAST(epoch(" + c + ") AS DOUBLE)"),
+            "count(" + c + ")", c, "in " + r.bounds());
+      }
+      if (col.type() != dev.kiln.data.read.DataType.STRING) {
+        return SchemaCheck.unsupported(r, "column '" + col.name() + "' holds " + col.type().label()
+            + "s, not dates: give the range as numbers");
+      }
+      String parsed = "CAST(epoch(TRY_CAST(" + c + " AS TIMESTAMP)) AS DOUBLE)";
+      return new RowLevelCheck(r, c + " IS NOT NULL AND (TRY_CAST(" + c + " AS TIMESTAMP) IS NULL OR "
+          + r.bounds().violationSql(parsed) + ")", "count(" + c + ")", c, "dates in " + r.bounds());
     }
 
     private Compiled regex(Check.Regex r, Col col) {

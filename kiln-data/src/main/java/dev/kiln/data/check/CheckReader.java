@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.regex.PatternSyntaxException;
 
 /**
@@ -269,7 +270,7 @@ final class CheckReader {
 
   private void range(String col, MapNode.Field f) {
     Optional<MapNode> m = options(f.value(), BOUNDS, true);
-    Optional<Bounds> b = bounds(f.value(), m);
+    Optional<Bounds> b = bounds(f.value(), m, true);
     meta(f, m, col + ".range", true).ifPresent(meta -> b.ifPresent(bb -> add(new Check.Range(meta, col, bb))));
   }
 
@@ -462,39 +463,61 @@ final class CheckReader {
   }
 
   private Optional<Bounds> bounds(Node v, Optional<MapNode> m) {
-    OptionalDouble min;
-    OptionalDouble max;
+    return bounds(v, m, false);
+  }
+
+  /** Bounds of numbers, or — where {@code dates} allows — of dates and timestamps. */
+  private Optional<Bounds> bounds(Node v, Optional<MapNode> m, boolean dates) {
+    Optional<Node> lo;
+    Optional<Node> hi;
     boolean strictMin = false;
     boolean strictMax = false;
     if (m.isPresent()) {
-      min = number(m.get(), "min");
-      max = number(m.get(), "max");
+      lo = m.get().get("min");
+      hi = m.get().get("max");
       boolean strict = r.bool(m.get(), "strict").orElse(false);
       strictMin = strict || r.bool(m.get(), "strict-min").orElse(false);
       strictMax = strict || r.bool(m.get(), "strict-max").orElse(false);
     } else if (v instanceof ListNode list && list.items().size() == 2) {
-      min = numberOrNull(list.items().get(0));
-      max = numberOrNull(list.items().get(1));
+      lo = Optional.of(list.items().get(0)).filter(n -> !(n instanceof ScalarNode s && s.isNull()));
+      hi = Optional.of(list.items().get(1)).filter(n -> !(n instanceof ScalarNode s && s.isNull()));
     } else {
       problems.add(v, "expected bounds: [min, max] (null for an open side) or {min: …, max: …}");
+      return Optional.empty();
+    }
+    boolean asDates = dates && Stream.of(lo, hi).flatMap(Optional::stream).anyMatch(CheckReader::isDateText);
+    OptionalDouble min = lo.map(n -> asDates ? date(n) : number(n)).orElse(OptionalDouble.empty());
+    OptionalDouble max = hi.map(n -> asDates ? date(n) : number(n)).orElse(OptionalDouble.empty());
+    if (lo.isPresent() && min.isEmpty() || hi.isPresent() && max.isEmpty()) {
       return Optional.empty();
     }
     if (min.isEmpty() && max.isEmpty()) {
       problems.add(v, "give at least one of 'min' and 'max'");
       return Optional.empty();
     }
+    Bounds b = new Bounds(min, max, strictMin, strictMax, asDates);
     if (min.isPresent() && max.isPresent() && min.getAsDouble() > max.getAsDouble()) {
-      problems.add(v, "min " + Bounds.num(min.getAsDouble()) + " is greater than max " + Bounds.num(max.getAsDouble()));
+      String[] shown = b.toString().substring(1, b.toString().length() - 1).split(", ");
+      problems.add(v, "min " + shown[0] + " is greater than max " + shown[1]);
       return Optional.empty();
     }
-    return Optional.of(new Bounds(min, max, strictMin, strictMax));
+    return Optional.of(b);
   }
 
-  private OptionalDouble numberOrNull(Node n) {
-    if (n instanceof ScalarNode s && s.isNull()) {
-      return OptionalDouble.empty();
+  private static boolean isDateText(Node n) {
+    return n instanceof ScalarNode s && s.value() instanceof String t && Bounds.parseDate(t).isPresent();
+  }
+
+  private OptionalDouble date(Node n) {
+    if (n instanceof ScalarNode s && s.value() instanceof String t) {
+      OptionalDouble d = Bounds.parseDate(t);
+      if (d.isPresent()) {
+        return d;
+      }
     }
-    return number(n);
+    problems.add(n, "expected a date (2020-01-01) or timestamp (2020-01-01 08:30:00) like the other bound, found "
+        + n.describe());
+    return OptionalDouble.empty();
   }
 
   private OptionalDouble number(MapNode m, String key) {

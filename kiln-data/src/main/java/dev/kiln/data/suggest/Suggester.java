@@ -1,5 +1,6 @@
 package dev.kiln.data.suggest;
 
+import dev.kiln.data.check.Bounds;
 import dev.kiln.data.profile.CategorySummary;
 import dev.kiln.data.profile.ColumnProfile;
 import dev.kiln.data.profile.Profile;
@@ -70,8 +71,8 @@ public final class Suggester {
     } else if (ratio <= FRACTIONAL_RATIO && c.categories().isPresent() && c.categories().get().complete()) {
       fractional(c, y);
     }
-    c.numeric().filter(n -> !c.type().temporal()).ifPresent(n -> y.append("    range: [").append(num(n.min()))
-        .append(", ").append(num(n.max())).append("]          # observed\n"));
+    c.numeric().ifPresent(n -> y.append("    range: [").append(c.type().temporal() ? Bounds.date(n.min()) : num(n.min()))
+        .append(", ").append(c.type().temporal() ? Bounds.date(n.max()) : num(n.max())).append("]          # observed\n"));
     c.lengths().filter(l -> !(ratio <= CATEGORICAL_RATIO && c.distinct() <= MAX_SET)).ifPresent(l ->
         y.append("    length: [").append(l.min()).append(", ").append(l.max()).append("]          # observed\n"));
   }

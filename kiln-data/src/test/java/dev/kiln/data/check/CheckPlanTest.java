@@ -86,6 +86,40 @@ class CheckPlanTest {
   }
 
   @Test
+  void rangesOfDatesAndTimestampsCompareByTimeAndListTheValuesOutside() throws Exception {
+    Map<String, CheckResult> r = run("""
+        opened,seen,text
+        2020-01-01,2021-03-04 10:00:00,2020-06-01
+        2023-12-31,2021-03-04 12:30:00,someday
+        2024-01-01,2021-03-05 00:00:00,2019-12-31
+        ,,
+        """, """
+        columns:
+          opened: { range: [2020-01-01, 2023-12-31] }
+          seen: { range: { min: "2021-03-04 10:00:00", max: "2021-03-04 12:30:00", strict-min: true } }
+          text: { range: [2020-01-01, null] }
+        """);
+    CheckResult opened = r.get("opened.range");
+    assertThat(opened.elementCount()).hasValue(3);
+    assertThat(opened.unexpectedCount()).hasValue(1);
+    assertThat(opened.samples()).containsExactly(new Sample(3, "2024-01-01"));
+    assertThat(opened.message()).contains("[2020-01-01, 2023-12-31]");
+    CheckResult seen = r.get("seen.range");
+    assertThat(seen.unexpectedCount()).as("strict at 10:00, past 12:30").hasValue(2);
+    assertThat(seen.message()).contains("(2021-03-04 10:00:00, 2021-03-04 12:30:00]");
+    CheckResult text = r.get("text.range");
+    assertThat(text.unexpectedCount()).as("text that is no date, and a date too early").hasValue(2);
+    assertThat(text.samples()).extracting(Sample::value).containsExactly("someday", "2019-12-31");
+  }
+
+  @Test
+  void aNumericRangeOnADateColumnSaysToGiveDates() throws Exception {
+    CheckResult r = run("opened\n2020-01-01\n", "columns: { opened: { range: [0, 10] } }").get("opened.range");
+    assertThat(r.passed()).isFalse();
+    assertThat(r.message()).contains("give the range as dates, e.g. [2020-01-01, 2024-12-31]");
+  }
+
+  @Test
   void honoursStrictBoundsSetsRegexAndLengths() throws Exception {
     Map<String, CheckResult> r = run("x,s\n0,yes\n1,no\n2,maybe\n", """
         columns:

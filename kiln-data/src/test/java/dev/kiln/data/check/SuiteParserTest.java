@@ -128,6 +128,21 @@ class SuiteParserTest {
   }
 
   @Test
+  void dateBoundsMustBothBeDatesAndInOrder() {
+    assertThat(problems("""
+        columns:
+          a: { range: [2020-01-01, 5] }
+          b: { range: [2024-01-01, 2020-01-01] }
+          c: { mean: [2020-01-01, 2021-01-01] }
+        """)).containsExactly(
+        "checks/data.yaml:2:28: columns.a.range[1]: expected a date (2020-01-01) or timestamp (2020-01-01 08:30:00) "
+            + "like the other bound, found a number",
+        "checks/data.yaml:3:15: columns.b.range: min 2024-01-01 is greater than max 2020-01-01",
+        "checks/data.yaml:4:15: columns.c.mean[0]: expected a number, found a string",
+        "checks/data.yaml:4:27: columns.c.mean[1]: expected a number, found a string");
+  }
+
+  @Test
   void rejectsRepeatedIdsAndEmptySuites() {
     assertThat(problems("""
         columns:
