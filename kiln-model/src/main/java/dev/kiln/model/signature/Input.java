@@ -11,11 +11,15 @@ public sealed interface Input permits Input.Numeric, Input.Categorical, Input.Te
 
   String name();
 
-  /** Number of model features this column becomes. */
-  int width();
+  /** Number of model features this column becomes: one, but for categories. */
+  default int width() {
+    return 1;
+  }
 
-  /** Names of the features this column becomes, in order. */
-  List<String> featureNames();
+  /** Names of the features this column becomes, in order: the column's own, but for categories. */
+  default List<String> featureNames() {
+    return List.of(name());
+  }
 
   /**
    * A numeric column. A missing value becomes {@code fill} (NaN keeps it missing, for models
@@ -40,16 +44,6 @@ public sealed interface Input permits Input.Numeric, Input.Categorical, Input.Te
 
     public boolean imputed() {
       return !Double.isNaN(fill);
-    }
-
-    @Override
-    public int width() {
-      return 1;
-    }
-
-    @Override
-    public List<String> featureNames() {
-      return List.of(name);
     }
   }
 
@@ -85,16 +79,6 @@ public sealed interface Input permits Input.Numeric, Input.Categorical, Input.Te
   record Text(String name) implements Input {
     public Text {
       requireName(name);
-    }
-
-    @Override
-    public int width() {
-      return 1;
-    }
-
-    @Override
-    public List<String> featureNames() {
-      return List.of(name);
     }
   }
 

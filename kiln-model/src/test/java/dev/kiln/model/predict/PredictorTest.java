@@ -54,11 +54,7 @@ class PredictorTest {
       var classes = (Predictions.Classes) m.predict(TEST);
       assertThat(classes.classes()).containsExactly("0", "1", "2");
       for (int k = 0; k < 3; k++) {
-        double[] expected = new double[TEST.rows()];
-        for (int i = 0; i < expected.length; i++) {
-          expected[i] = XGB.get("multiclass").get(i).get(k).asDouble();
-        }
-        assertClose(classes.column(k), expected, 1e-6);
+        assertClose(classes.column(k), column(XGB.get("multiclass"), k), 1e-6);
       }
     }
   }
@@ -71,11 +67,7 @@ class PredictorTest {
       var classes = (Predictions.Classes) soft.predict(TEST);
       assertThat(classes.classes()).containsExactly("0", "1", "2");
       for (int k = 0; k < 3; k++) {
-        double[] col = new double[TEST.rows()];
-        for (int i = 0; i < col.length; i++) {
-          col[i] = expected.get("softmax").get(i).get(k).asDouble();
-        }
-        assertClose(classes.column(k), col, 1e-6);
+        assertClose(classes.column(k), column(expected.get("softmax"), k), 1e-6);
       }
       for (int i = 0; i < TEST.rows(); i++) {
         int best = 0;
@@ -228,6 +220,15 @@ class PredictorTest {
     return java.util.stream.IntStream.range(0, c.rows())
         .filter(i -> !Double.isNaN(c.numbers("age").get()[i]) && !Double.isNaN(c.numbers("income").get()[i]))
         .toArray();
+  }
+
+  /** Column {@code k} of a JSON array of rows. */
+  private static double[] column(JsonNode rows, int k) {
+    double[] out = new double[rows.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = rows.get(i).get(k).asDouble();
+    }
+    return out;
   }
 
   static void assertClose(double[] actual, double[] expected, double tolerance) {
