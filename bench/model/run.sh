@@ -7,7 +7,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-data="${1:-$root/../shared/datasets/telco_churn.csv}"
+data="${1:-$root/kiln-model/src/test/resources/datasets/telco_churn.csv}"   # a copy of shared/datasets
 out="$root/bench/out/model"
 rm -rf "$out" && mkdir -p "$out"
 python3 - "$data" "$out" <<'PY'

@@ -102,6 +102,10 @@ final class ApprovalCommands {
     }
   }
 
+  private static boolean expired(Approval a, Instant now) {
+    return a.deadline() != null && a.deadline().isBefore(now);
+  }
+
   /** {@code kiln approvals}: what waits for a decision. */
   @Command(name = "approvals", mixinStandardHelpOptions = true, description = "List runs waiting for approval.")
   static final class Pending implements Callable<Integer> {
@@ -115,9 +119,11 @@ final class ApprovalCommands {
     public Integer call() {
       try (StoreAccess access = StoreAccess.open(root)) {
         List<Approval> pending = access.store.approvals().pending();
+        Instant now = Instant.now();
         if (json) {
           root.out.println(Json.pretty(pending.stream().map(a -> Json.object("run", a.runId(), "stage", a.stage(),
-              "requested_at", a.requestedAt().toString(), "deadline", a.deadline() == null ? "" : a.deadline().toString()))
+              "requested_at", a.requestedAt().toString(), "deadline", a.deadline() == null ? "" : a.deadline().toString(),
+              "expired", expired(a, now)))
               .toList()));
           return ExitCodes.OK;
         }
@@ -125,8 +131,9 @@ final class ApprovalCommands {
           root.out.println("Nothing waits for approval.");
           return ExitCodes.OK;
         }
-        Table t = new Table("RUN", "GATE", "REQUESTED", "DEADLINE");
-        pending.forEach(a -> t.row(a.runId(), a.stage(), Format.time(a.requestedAt()), Format.time(a.deadline())));
+        Table t = new Table("RUN", "GATE", "REQUESTED", "DEADLINE", "STATE");
+        pending.forEach(a -> t.row(a.runId(), a.stage(), Format.time(a.requestedAt()), Format.time(a.deadline()),
+            expired(a, now) ? "expired: counts as rejected when resumed" : "waiting"));
         t.print(root.out);
         return ExitCodes.OK;
       }

@@ -157,6 +157,7 @@ class GateAndRegistryTest {
     gate("require: {auc: \">= 0.80\"}\napproval: manual\ntimeout: 300ms");
     assertThat(p.kiln("run").exit()).isEqualTo(ExitCodes.WAITING);
     Thread.sleep(600);
+    assertThat(p.kiln("approvals").out()).contains("expired: counts as rejected when resumed");
     TestProject.Result r = p.kiln("run", "--resume", "1");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out()).contains("approval timed out");

@@ -44,8 +44,15 @@ public final class Fixtures {
     }
   }
 
-  /** A data set from the team's shared/datasets, found upwards from here; empty when absent. */
+  /**
+   * A data set: the copy committed under src/test/resources/datasets, else the team's
+   * shared/datasets found upwards from here; empty when neither has it.
+   */
   public static Optional<Path> shared(String name) {
+    Path committed = Path.of("src/test/resources/datasets").resolve(name).toAbsolutePath();
+    if (Files.isRegularFile(committed)) {
+      return Optional.of(committed);
+    }
     for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
       Path f = d.resolve("shared/datasets").resolve(name);
       if (Files.isRegularFile(f)) {

@@ -26,7 +26,7 @@ class TelcoQualityTest {
   void gradientBoostingWithDefaultsLosesNoMoreThanOneHundredthAucAgainstScikitLearnsHistGradientBoosting(@TempDir Path dir)
       throws Exception {
     Optional<Path> telco = Fixtures.shared("telco_churn.csv");
-    assumeTrue(telco.isPresent(), "shared/datasets/telco_churn.csv is not beside this checkout");
+    assumeTrue(telco.isPresent(), "telco_churn.csv is neither committed under src/test/resources/datasets nor in shared/datasets");
     TelcoSplit.write(telco.get(), dir);
     Training.run(dir.resolve("train.csv").toString(), TrainOptions.of("churn", Algorithm.GRADIENT_BOOSTING),
         dir.resolve("model"), new PrintStream(PrintStream.nullOutputStream()));
