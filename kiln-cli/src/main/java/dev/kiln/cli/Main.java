@@ -11,9 +11,16 @@ import picocli.CommandLine;
 public final class Main {
   private Main() {}
 
+  /** Commands that scan data themselves; 'run' has its own progress line, so stays out. */
+  private static final java.util.Set<String> SCANNING = java.util.Set.of("validate", "profile", "suggest", "train",
+      "evaluate");
+
   public static void main(String[] args) {
     PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+    if (System.console() != null && SCANNING.contains(String.valueOf(firstPositional(args)))) {
+      dev.kiln.data.read.ScanProgress.showOn(err);
+    }
     int code = execute(args, out, err, true);
     out.flush();
     err.flush();

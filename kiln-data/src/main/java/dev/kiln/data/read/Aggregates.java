@@ -48,7 +48,7 @@ public final class Aggregates {
     }
     long t = Trace.start();
     String sql = sql(from);
-    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = connection.createStatement(); ResultSet rs = ScanProgress.executeQuery(s, sql, what)) {
       rs.next();
       Object[] values = new Object[expressions.size()];
       for (int i = 0; i < values.length; i++) {

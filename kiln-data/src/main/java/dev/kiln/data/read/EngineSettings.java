@@ -34,6 +34,10 @@ public final class EngineSettings {
       Path tmp = Path.of(System.getProperty("java.io.tmpdir"), "kiln-duckdb");
       s.execute("SET temp_directory = " + Sql.text(tmp.toString()));
       s.execute("SET threads = " + threads());
+      if (ScanProgress.on()) {
+        s.execute("SET enable_progress_bar = true");
+        s.execute("SET enable_progress_bar_print = false");
+      }
     }
   }
 }
