@@ -69,7 +69,8 @@ public record Bounds(OptionalDouble min, OptionalDouble max, boolean strictMin, 
     return "any";
   }
 
-  private String show(double v) {
+  /** One bound as people read it: a number, or a date. */
+  String show(double v) {
     return dates ? date(v) : num(v);
   }
 

@@ -18,8 +18,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Stream;
 
 /**
  * Reads one check from its YAML form — a shorthand scalar or list, or a mapping with the
@@ -497,8 +497,7 @@ final class CheckReader {
     }
     Bounds b = new Bounds(min, max, strictMin, strictMax, asDates);
     if (min.isPresent() && max.isPresent() && min.getAsDouble() > max.getAsDouble()) {
-      String[] shown = b.toString().substring(1, b.toString().length() - 1).split(", ");
-      problems.add(v, "min " + shown[0] + " is greater than max " + shown[1]);
+      problems.add(v, "min " + b.show(min.getAsDouble()) + " is greater than max " + b.show(max.getAsDouble()));
       return Optional.empty();
     }
     return Optional.of(b);
