@@ -227,6 +227,7 @@ final class OnnxBackend implements Backend {
   private static OnnxBackend perColumn(Path file, ModelSpec spec, OrtSession session, Map<String, NodeInfo> inputs,
       String output, NodeInfo out, boolean classifier) throws OrtException {
     List<Input> recorded = new java.util.ArrayList<>();
+    List<TensorInfo> infos = new java.util.ArrayList<>();
     for (NodeInfo n : inputs.values()) {
       TensorInfo t = tensor(file, n);
       long[] shape = t.getShape();
@@ -237,13 +238,15 @@ final class OnnxBackend implements Backend {
             + "feature tensor in model.yaml: onnx: {input: NAME})");
       }
       recorded.add(t.type == OnnxJavaType.STRING ? new Input.Text(n.getName()) : Input.Numeric.raw(n.getName()));
+      infos.add(t);
     }
+    // The model's own order; merging with model.yaml keeps it (a different order is rejected there).
+    PerColumn feed = new PerColumn(recorded.stream().map(Input::name).toList(), infos);
     Task modelTask;
     List<Object> keys = List.of();
     int classes;
     if (classifier && out.getInfo() instanceof SequenceInfo seq && seq.isSequenceOfMaps()) {
-      Signature probe = new Signature(recorded, null, new Task.Regression());
-      keys = zipmapKeys(file, spec, session, feed(probe, inputs), output, seq, true);
+      keys = zipmapKeys(file, spec, session, feed, output, seq, true);
       modelTask = Task.Classification.of(keys.stream().map(String::valueOf).toList());
       classes = keys.size();
     } else {
@@ -252,13 +255,7 @@ final class OnnxBackend implements Backend {
       modelTask = tensorTask(classifier, classes);
     }
     Signature s = SignatureMerge.merge(file, spec, recorded, modelTask, classes);
-    return new OnnxBackend(session, feed(s, inputs), output, s, keys);
-  }
-
-  /** The per-column feed in the signature's column order. */
-  private static PerColumn feed(Signature s, Map<String, NodeInfo> inputs) {
-    List<TensorInfo> infos = s.inputNames().stream().map(n -> (TensorInfo) inputs.get(n).getInfo()).toList();
-    return new PerColumn(s.inputNames(), infos);
+    return new OnnxBackend(session, feed, output, s, keys);
   }
 
   /**
