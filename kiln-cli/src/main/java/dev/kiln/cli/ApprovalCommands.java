@@ -1,7 +1,7 @@
 package dev.kiln.cli;
 
-import dev.kiln.core.gate.Approval;
-import dev.kiln.core.registry.Actors;
+import dev.kiln.release.approval.Approval;
+import dev.kiln.release.registry.Actors;
 import dev.kiln.store.StoreException;
 import java.time.Instant;
 import java.util.List;

@@ -109,13 +109,13 @@ final class EvaluateCommand implements Callable<Integer> {
 
   /** A registry reference (name:3, name@production) becomes the checked-out model's path. */
   private String locate(String argument, Path cwd) {
-    if (java.nio.file.Files.exists(cwd.resolve(argument)) || !dev.kiln.core.registry.ModelRef.looksLikeRef(argument)) {
+    if (java.nio.file.Files.exists(cwd.resolve(argument)) || !dev.kiln.release.registry.ModelRef.looksLikeRef(argument)) {
       return argument;
     }
     try (StoreAccess access = StoreAccess.open(root)) {
-      return dev.kiln.core.registry.ModelLocator.forProject(access.store.registry(), access.artifacts(), access.project())
+      return dev.kiln.release.registry.ModelLocator.forProject(access.store.registry(), access.artifacts(), access.project())
           .locate(argument, cwd).toString();
-    } catch (dev.kiln.core.registry.RegistryException e) {
+    } catch (dev.kiln.release.registry.RegistryException e) {
       throw new UsageException(e.getMessage());
     }
   }

@@ -2,8 +2,8 @@ package dev.kiln.cli;
 
 import dev.kiln.core.hash.Digest;
 import dev.kiln.core.history.ExecutionRecord;
-import dev.kiln.core.registry.ModelRef;
-import dev.kiln.core.registry.ModelVersion;
+import dev.kiln.release.registry.ModelRef;
+import dev.kiln.release.registry.ModelVersion;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

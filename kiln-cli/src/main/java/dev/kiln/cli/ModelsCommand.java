@@ -7,14 +7,14 @@ import dev.kiln.core.expr.ExprException;
 import dev.kiln.core.expr.ExprParser;
 import dev.kiln.core.hash.PathHash;
 import dev.kiln.core.history.GitState;
-import dev.kiln.core.registry.Actors;
-import dev.kiln.core.registry.AliasMove;
-import dev.kiln.core.registry.ModelRef;
-import dev.kiln.core.registry.ModelRegistry;
-import dev.kiln.core.registry.ModelVersion;
-import dev.kiln.core.registry.NewVersion;
-import dev.kiln.core.registry.RegisteredModel;
-import dev.kiln.core.registry.RegistryException;
+import dev.kiln.release.registry.Actors;
+import dev.kiln.release.registry.AliasMove;
+import dev.kiln.release.registry.ModelRef;
+import dev.kiln.release.registry.ModelRegistry;
+import dev.kiln.release.registry.ModelVersion;
+import dev.kiln.release.registry.NewVersion;
+import dev.kiln.release.registry.RegisteredModel;
+import dev.kiln.release.registry.RegistryException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -64,7 +64,7 @@ final class ModelsCommand implements Runnable {
       return work.apply(access);
     } catch (RegistryException e) {
       root.err.println("kiln: " + e.getMessage());
-      return e instanceof dev.kiln.core.registry.AliasConflictException ? ExitCodes.FAILED : ExitCodes.USAGE;
+      return e instanceof dev.kiln.release.registry.AliasConflictException ? ExitCodes.FAILED : ExitCodes.USAGE;
     }
   }
 

@@ -82,8 +82,8 @@ final class Project implements AutoCloseable {
     all.put(dev.kiln.core.history.RunHistory.class, store.runs());
     all.put(ArtifactStore.class, artifacts);
     all.put(FileHasher.class, hasher);
-    all.put(dev.kiln.core.registry.ModelRegistry.class, store.registry());
-    all.put(dev.kiln.core.gate.Approvals.class, store.approvals());
+    all.put(dev.kiln.release.registry.ModelRegistry.class, store.registry());
+    all.put(dev.kiln.release.approval.Approvals.class, store.approvals());
     return new Workspace(pipeline, store.runs(), artifacts, hasher, steps, kilnDir().resolve("runs"), all);
   }
 

@@ -1,7 +1,7 @@
 package dev.kiln.store;
 
-import dev.kiln.core.gate.Approval;
-import dev.kiln.core.gate.Approvals;
+import dev.kiln.release.approval.Approval;
+import dev.kiln.release.approval.Approvals;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -52,11 +52,11 @@ public final class MetadataStore implements AutoCloseable {
     return hashes;
   }
 
-  public dev.kiln.core.registry.ModelRegistry registry() {
+  public dev.kiln.release.registry.ModelRegistry registry() {
     return registry;
   }
 
-  public dev.kiln.core.gate.Approvals approvals() {
+  public dev.kiln.release.approval.Approvals approvals() {
     return approvals;
   }
 

@@ -13,7 +13,7 @@ import java.util.Optional;
  * files: a model directory (holding model.yaml, or a single model file), or a model file
  * (with an optional model.yaml beside it). Registry references ({@code name:3},
  * {@code name@production}) are turned into files before they reach here, by
- * {@code dev.kiln.core.registry.ModelLocator}.
+ * {@code dev.kiln.release.registry.ModelLocator}.
  */
 public final class Models {
   private static final List<String> MODEL_FILES = List.of("model.json", "model.ubj", "model.onnx", "model.tribuo");
@@ -32,7 +32,7 @@ public final class Models {
     if (Files.isRegularFile(p)) {
       return file(p);
     }
-    if (dev.kiln.core.registry.ModelRef.looksLikeRef(ref)) {
+    if (dev.kiln.release.registry.ModelRef.looksLikeRef(ref)) {
       throw new ModelLoadException("'" + ref + "' is a registry reference: resolve it with the registry first "
           + "(ModelLocator; kiln evaluate and the evaluate step do), or pass a model directory or file");
     }

@@ -76,7 +76,7 @@ public final class EvaluateStep implements Step {
     With w = new With(with);
     List<String> deps = new ArrayList<>();
     // A registry reference (name@production) is resolved when the stage runs, not hashed as a file.
-    w.string("model").filter(m -> !dev.kiln.core.registry.ModelRef.looksLikeRef(m)).ifPresent(deps::add);
+    w.string("model").filter(m -> !dev.kiln.release.registry.ModelRef.looksLikeRef(m)).ifPresent(deps::add);
     w.string("data").ifPresent(deps::add);
     List<String> outs = new ArrayList<>();
     w.string("predictions").ifPresent(outs::add);
@@ -101,13 +101,13 @@ public final class EvaluateStep implements Step {
 
   /** A registry reference (name@production) becomes the checked-out model's path. */
   private static String locate(String model, StepContext context) {
-    if (!dev.kiln.core.registry.ModelRef.looksLikeRef(model) || java.nio.file.Files.exists(context.resolve(model))) {
+    if (!dev.kiln.release.registry.ModelRef.looksLikeRef(model) || java.nio.file.Files.exists(context.resolve(model))) {
       return model;
     }
-    var registry = context.service(dev.kiln.core.registry.ModelRegistry.class)
+    var registry = context.service(dev.kiln.release.registry.ModelRegistry.class)
         .orElseThrow(() -> new IllegalStateException("'" + model + "' needs the model registry"));
     var store = context.service(dev.kiln.core.artifact.ArtifactStore.class).orElseThrow();
-    return dev.kiln.core.registry.ModelLocator.forProject(registry, store, context.projectDir())
+    return dev.kiln.release.registry.ModelLocator.forProject(registry, store, context.projectDir())
         .locate(model, context.projectDir()).toString();
   }
 

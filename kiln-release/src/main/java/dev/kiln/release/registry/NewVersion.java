@@ -1,0 +1,28 @@
+package dev.kiln.release.registry;
+
+import dev.kiln.core.artifact.Output;
+import java.time.Instant;
+import java.util.Map;
+
+/** What registering a version records; the registry assigns the version number. */
+public record NewVersion(
+    String model,
+    Output artifact,
+    ModelVersion.Lineage lineage,
+    Map<String, Object> params,
+    Map<String, Double> metrics,
+    ModelVersion.GateOutcome gate,
+    Map<String, String> tags,
+    String description,
+    String createdBy,
+    Instant createdAt) {
+
+  public NewVersion {
+    if (!ModelRef.MODEL_NAME.matcher(model).matches()) {
+      throw new RegistryException("invalid model name '" + model + "': use letters, digits, '_', '-', '.' and '/'");
+    }
+    params = Map.copyOf(params);
+    metrics = Map.copyOf(metrics);
+    tags = Map.copyOf(tags);
+  }
+}
