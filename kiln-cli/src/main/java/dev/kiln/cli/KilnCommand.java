@@ -53,6 +53,8 @@ public final class KilnCommand implements Runnable {
       ApprovalCommands.Reject.class,
       ApprovalCommands.Pending.class);
 
+  /** Every time a command records comes from here. */
+  final java.time.Clock clock = java.time.Clock.systemUTC();
   final PrintStream out;
   final PrintStream err;
   final boolean standalone;

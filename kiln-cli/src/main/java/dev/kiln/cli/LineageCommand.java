@@ -73,7 +73,7 @@ final class LineageCommand implements Callable<Integer> {
       root.out.println("No registered version was trained on sha256:" + hex + ".");
       return ExitCodes.OK;
     }
-    ModelsCommand.printVersions(root, hits);
+    ModelsTables.printVersions(root, hits);
     return ExitCodes.OK;
   }
 }

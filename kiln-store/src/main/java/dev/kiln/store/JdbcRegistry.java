@@ -5,6 +5,7 @@ import dev.kiln.core.artifact.Output;
 import dev.kiln.core.fingerprint.CanonicalJson;
 import dev.kiln.core.hash.Digest;
 import dev.kiln.core.history.GitState;
+import dev.kiln.release.registry.AliasChange;
 import dev.kiln.release.registry.AliasConflictException;
 import dev.kiln.release.registry.AliasMove;
 import dev.kiln.release.registry.ModelRef;
@@ -13,6 +14,7 @@ import dev.kiln.release.registry.ModelVersion;
 import dev.kiln.release.registry.NewVersion;
 import dev.kiln.release.registry.RegisteredModel;
 import dev.kiln.release.registry.RegistryException;
+import dev.kiln.release.registry.VersionIdentity;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,7 +38,6 @@ import java.util.TreeMap;
 final class JdbcRegistry implements ModelRegistry {
   private static final TypeReference<Map<String, Object>> PARAMS = new TypeReference<>() {};
   private static final TypeReference<Map<String, Double>> METRICS = new TypeReference<>() {};
-  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
   private final Database db;
 
   JdbcRegistry(Database db) {
@@ -46,6 +47,10 @@ final class JdbcRegistry implements ModelRegistry {
   @Override
   public ModelVersion register(NewVersion v) {
     return db.write("register a version of " + v.model(), c -> {
+      Optional<ModelVersion> same = find(c, v.identity());
+      if (same.isPresent()) {
+        return same.get();
+      }
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO models (name, created_at, created_by, next_version) "
           + "VALUES (?, ?, ?, 1) ON CONFLICT (name) DO NOTHING")) {
         ps.setString(1, v.model());
@@ -64,11 +69,30 @@ final class JdbcRegistry implements ModelRegistry {
     });
   }
 
+  @Override
+  public Optional<ModelVersion> find(VersionIdentity id) {
+    return db.read("find " + id.model() + " with artifact " + id.artifact(), c -> find(c, id));
+  }
+
+  private static Optional<ModelVersion> find(Connection c, VersionIdentity id) throws SQLException {
+    String clause = "WHERE v.model = ? AND v.artifact_digest = ? AND "
+        + (id.pipeline() == null ? "v.pipeline IS NULL" : "v.pipeline = ?") + " AND "
+        + (id.stage() == null ? "v.stage IS NULL" : "v.stage = ?") + " ORDER BY v.version LIMIT 1";
+    List<Object> args = new ArrayList<>(List.of(id.model(), id.artifact().hex()));
+    if (id.pipeline() != null) {
+      args.add(id.pipeline());
+    }
+    if (id.stage() != null) {
+      args.add(id.stage());
+    }
+    return query(c, clause, args.toArray()).stream().findFirst();
+  }
+
   private static void insertVersion(Connection c, NewVersion v, int version) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO model_versions (model, version, artifact_path, "
         + "artifact_kind, artifact_digest, artifact_size, artifact_files, run_id, pipeline, stage, git_commit, "
         + "git_branch, git_dirty, params_json, metrics_json, gate_blessed, gate_reasons_json, description, "
-        + "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        + "created_by, created_at, gate_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       Output a = v.artifact();
       ModelVersion.Lineage l = v.lineage();
       ps.setString(1, v.model());
@@ -91,6 +115,7 @@ final class JdbcRegistry implements ModelRegistry {
       ps.setString(18, v.description());
       ps.setString(19, v.createdBy());
       ps.setLong(20, v.createdAt().toEpochMilli());
+      ps.setString(21, GateColumns.write(v.gate()));
       ps.executeUpdate();
     }
     batch(c, "INSERT INTO version_inputs (model, version, path, digest) VALUES (?, ?, ?, ?)", v.model(), version,
@@ -225,55 +250,11 @@ final class JdbcRegistry implements ModelRegistry {
   }
 
   @Override
-  public AliasMove promote(String model, int version, String alias, String who, String reason, boolean force,
-      OptionalInt expected, Instant at) {
-    if (!ModelRef.ALIAS_NAME.matcher(alias).matches()) {
-      throw new RegistryException("invalid alias '" + alias + "': use letters, digits, '_' and '-', starting with a letter");
-    }
-    return db.write("move " + model + "@" + alias, c -> {
-      ModelVersion target = load(c, model, version).orElseThrow(() -> unknownVersion(c, model, version));
-      if (Boolean.FALSE.equals(target.gate().blessed())) {
-        String why = String.join("; ", target.gate().reasons().stream().filter(r -> r.startsWith("FAIL")).toList());
-        if (!force) {
-          throw new RegistryException(model + ":" + version + " was not blessed by its gate" + (why.isEmpty() ? "" : " (" + why + ")")
-              + "; to promote it anyway pass --force with --reason");
-        }
-        if (reason == null || reason.isBlank()) {
-          throw new RegistryException("forcing the promotion of an unblessed version needs a reason (--reason)");
-        }
-      }
-      return move(c, model, alias, version, who, reason, false, force && Boolean.FALSE.equals(target.gate().blessed()),
-          expected, at);
-    });
-  }
-
-  @Override
-  public AliasMove rollback(String model, String alias, String who, String reason, Instant at) {
-    return db.write("roll back " + model + "@" + alias, c -> {
-      requireModel(c, model);
-      Map<String, Integer> aliases = aliases(c, model);
-      Integer current = aliases.get(alias);
-      if (current == null) {
-        throw new RegistryException("model '" + model + "' has no alias '" + alias + "'"
-            + (aliases.isEmpty() ? "" : "; aliases: " + describeAliases(aliases)));
-      }
-      Integer previous = null;
-      try (PreparedStatement ps = c.prepareStatement("SELECT from_version FROM alias_history WHERE model = ? AND alias = ? "
-          + "AND to_version = ? AND is_rollback = 0 AND from_version IS NOT NULL ORDER BY id DESC LIMIT 1")) {
-        ps.setString(1, model);
-        ps.setString(2, alias);
-        ps.setInt(3, current);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            previous = rs.getInt(1);
-          }
-        }
-      }
-      if (previous == null) {
-        throw new RegistryException(model + "@" + alias + " (v" + current + ") has no earlier version to roll back to");
-      }
-      return move(c, model, alias, previous, who, reason == null || reason.isBlank() ? "rollback" : reason, true, false,
-          OptionalInt.of(current), at);
+  public AliasMove move(AliasChange change) {
+    return db.write("move " + change.model() + "@" + change.alias(), c -> {
+      load(c, change.model(), change.toVersion()).orElseThrow(() -> unknownVersion(c, change.model(), change.toVersion()));
+      return move(c, change.model(), change.alias(), change.toVersion(), change.actor(), change.reason(),
+          change.rollback(), change.forced(), change.expected(), change.at());
     });
   }
 
@@ -484,15 +465,14 @@ final class JdbcRegistry implements ModelRegistry {
 
   /** One model_versions row before its children are attached. */
   private record Row(String model, int version, Output artifact, Long runId, String pipeline, String stage,
-      GitState git, String params, String metrics, Boolean blessed, String reasons, String description,
+      GitState git, String params, String metrics, Boolean blessed, String gate, String reasons, String description,
       String createdBy, Instant createdAt) {
 
     ModelVersion toVersion(Map<String, String> tags, Map<String, String> inputs, List<String> aliases) {
       ModelVersion.Lineage lineage = new ModelVersion.Lineage(runId, pipeline, stage, git, inputs);
       return new ModelVersion(model, version, artifact, lineage, CanonicalJson.MAPPER.convertValue(
           CanonicalJson.read(params, Map.class), PARAMS), CanonicalJson.MAPPER.convertValue(
-          CanonicalJson.read(metrics, Map.class), METRICS), new ModelVersion.GateOutcome(blessed,
-          CanonicalJson.MAPPER.convertValue(CanonicalJson.read(reasons, List.class), STRINGS)), tags, description,
+          CanonicalJson.read(metrics, Map.class), METRICS), GateColumns.read(blessed, gate, reasons), tags, description,
           aliases, createdBy, createdAt);
     }
   }
@@ -503,7 +483,8 @@ final class JdbcRegistry implements ModelRegistry {
     GitState git = new GitState(rs.getString("git_commit"), rs.getString("git_branch"), Sql.nullableBool(rs, "git_dirty"));
     return new Row(rs.getString("model"), rs.getInt("version"), artifact, Sql.nullableLong(rs, "run_id"),
         rs.getString("pipeline"), rs.getString("stage"), git, rs.getString("params_json"), rs.getString("metrics_json"),
-        Sql.nullableBool(rs, "gate_blessed"), rs.getString("gate_reasons_json"), rs.getString("description"),
+        Sql.nullableBool(rs, "gate_blessed"), rs.getString("gate_json"), rs.getString("gate_reasons_json"),
+        rs.getString("description"),
         rs.getString("created_by"), Sql.instant(rs, "created_at"));
   }
 }

@@ -11,6 +11,7 @@ import dev.kiln.core.history.NewRun;
 import dev.kiln.core.history.RunHistory;
 import dev.kiln.core.history.RunRecord;
 import dev.kiln.core.history.RunStatus;
+import dev.kiln.core.history.StageOutput;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,7 +29,7 @@ final class JdbcRunHistory implements RunHistory {
       + "git_dirty, params_json, kiln_version, host, started_at, ended_at, targets";
   private static final String EXEC_COLUMNS = "id, run_id, stage, status, reason, fingerprint, inputs_json, "
       + "started_at, ended_at, wall_ms, cpu_ms, peak_rss_bytes, exit_code, log_path, attempts, "
-      + "source_execution_id, details_json";
+      + "source_execution_id, details_json, output_json";
   private static final String RESULT_STATUSES = "('SUCCEEDED', 'UP_TO_DATE', 'RESTORED')";
   private final Database db;
 
@@ -103,7 +104,8 @@ final class JdbcRunHistory implements RunHistory {
     db.write("record the result of stage " + r.stage(), c -> {
       try (PreparedStatement ps = c.prepareStatement("UPDATE stage_executions SET status = ?, reason = ?, "
           + "fingerprint = ?, inputs_json = ?, ended_at = ?, wall_ms = ?, cpu_ms = ?, peak_rss_bytes = ?, "
-          + "exit_code = ?, log_path = ?, attempts = ?, source_execution_id = ?, details_json = ? WHERE id = ?")) {
+          + "exit_code = ?, log_path = ?, attempts = ?, source_execution_id = ?, details_json = ?, output_json = ? "
+          + "WHERE id = ?")) {
         ps.setString(1, r.status().name());
         ps.setString(2, r.reason());
         ps.setString(3, r.fingerprint());
@@ -117,7 +119,8 @@ final class JdbcRunHistory implements RunHistory {
         ps.setInt(11, r.attempts());
         Sql.setNullableLong(ps, 12, r.sourceExecutionId());
         ps.setString(13, CanonicalJson.write(r.details()));
-        ps.setLong(14, r.id());
+        ps.setString(14, r.output().present() ? CanonicalJson.write(r.output()) : null);
+        ps.setLong(15, r.id());
         ps.executeUpdate();
       }
       insertMetrics(c, r.id(), r.metrics());
@@ -269,7 +272,11 @@ final class JdbcRunHistory implements RunHistory {
         nullToEmpty(rs.getString(5)), nullToEmpty(rs.getString(6)), nullToEmpty(rs.getString(7)),
         Instant.ofEpochMilli(rs.getLong(8)), instant(rs, 9), rs.getLong(10), longOr(rs, 11, -1), longOr(rs, 12, -1),
         (Integer) intOrNull(rs, 13), rs.getString(14), rs.getInt(15), (Long) longOrNull(rs, 16), Map.of(), List.of(),
-        detailList);
+        detailList, output(rs.getString(18)));
+  }
+
+  private static StageOutput output(String json) {
+    return json == null || json.isEmpty() ? StageOutput.NONE : CanonicalJson.read(json, StageOutput.class);
   }
 
   private static ExecutionRecord withChildren(Connection c, ExecutionRecord e) throws SQLException {
@@ -295,7 +302,7 @@ final class JdbcRunHistory implements RunHistory {
     }
     return new ExecutionRecord(e.id(), e.runId(), e.stage(), e.status(), e.reason(), e.fingerprint(), e.inputsJson(),
         e.startedAt(), e.endedAt(), e.wallMillis(), e.cpuMillis(), e.peakRssBytes(), e.exitCode(), e.logPath(),
-        e.attempts(), e.sourceExecutionId(), metrics, outputs, e.details());
+        e.attempts(), e.sourceExecutionId(), metrics, outputs, e.details(), e.output());
   }
 
   private static List<RunRecord> runs(PreparedStatement ps) throws SQLException {

@@ -6,6 +6,7 @@ import dev.kiln.core.artifact.Output;
 import dev.kiln.core.hash.CachedHash;
 import dev.kiln.core.hash.Digest;
 import dev.kiln.core.history.ExecStatus;
+import dev.kiln.core.history.StageOutput;
 import dev.kiln.core.history.ExecutionRecord;
 import dev.kiln.core.history.GitState;
 import dev.kiln.core.history.NewRun;
@@ -45,7 +46,8 @@ abstract class RunStoreContract {
       long exec = s.runs().startExecution(run, "train", Instant.ofEpochMilli(1100));
       ExecutionRecord r = new ExecutionRecord(exec, run, "train", ExecStatus.SUCCEEDED, "ran: never run", "f".repeat(64),
           "{}", Instant.ofEpochMilli(1100), Instant.ofEpochMilli(1600), 500, 420, 1 << 20, 0, ".kiln/runs/1/train.log", 1,
-          null, Map.of("auc", 0.8), List.of(new Output("model", Output.Kind.DIRECTORY, d, 10, 2)), List.of("note"));
+          null, Map.of("auc", 0.8), List.of(new Output("model", Output.Kind.DIRECTORY, d, 10, 2)), List.of("note"),
+          new StageOutput("gate-verdict", "{\"blessed\":true}"));
       s.runs().finishExecution(r);
       s.runs().finishRun(run, RunStatus.SUCCEEDED, "1 ran", Instant.ofEpochMilli(2000));
     }
@@ -58,6 +60,7 @@ abstract class RunStoreContract {
       assertThat(e.metrics()).containsEntry("auc", 0.8);
       assertThat(e.outputs()).singleElement().extracting(Output::digest).isEqualTo(d);
       assertThat(e.details()).containsExactly("note");
+      assertThat(e.output()).isEqualTo(new StageOutput("gate-verdict", "{\"blessed\":true}"));
       assertThat(e.cpuMillis()).isEqualTo(420);
       assertThat(s.runs().resultsWithFingerprint("p", "train", "f".repeat(64))).hasSize(1);
       assertThat(s.runs().referencedObjects()).containsOnlyKeys(d).containsValue(Output.Kind.DIRECTORY);

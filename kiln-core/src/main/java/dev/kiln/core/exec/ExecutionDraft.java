@@ -3,6 +3,7 @@ package dev.kiln.core.exec;
 import dev.kiln.core.artifact.Output;
 import dev.kiln.core.history.ExecStatus;
 import dev.kiln.core.history.ExecutionRecord;
+import dev.kiln.core.history.StageOutput;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ final class ExecutionDraft {
   final Map<String, Double> metrics = new TreeMap<>();
   final List<Output> outputs = new ArrayList<>();
   final List<String> details = new ArrayList<>();
+  StageOutput output = StageOutput.NONE;
 
   ExecutionDraft(long id, long runId, String stage, Instant startedAt) {
     this.id = id;
@@ -43,6 +45,7 @@ final class ExecutionDraft {
     metrics.putAll(source.metrics());
     outputs.addAll(source.outputs());
     details.addAll(source.details());
+    output = source.output();
     return this;
   }
 
@@ -51,6 +54,7 @@ final class ExecutionDraft {
     this.reason = finalReason;
     long wall = java.time.Duration.between(startedAt, endedAt).toMillis();
     return new ExecutionRecord(id, runId, stage, status, reason, fingerprint, inputsJson, startedAt, endedAt,
-        wall, cpuMillis, peakRssBytes, exitCode, logPath, attempts, sourceExecutionId, metrics, outputs, details);
+        wall, cpuMillis, peakRssBytes, exitCode, logPath, attempts, sourceExecutionId, metrics, outputs, details,
+        output);
   }
 }

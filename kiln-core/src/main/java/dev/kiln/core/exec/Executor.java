@@ -287,6 +287,12 @@ public final class Executor {
     return ws.history().lastResult(ws.pipeline().name(), stage);
   }
 
+  /** The input context of a stage in this run: upstream results are this run's records. */
+  dev.kiln.core.step.InputContext inputContext(Stage stage) {
+    return new dev.kiln.core.plan.DecisionContext(ws.pipeline(), stage, ancestors(stage.name()), this::result,
+        type -> ws.service(type).map(Object.class::cast), clock);
+  }
+
   Map<String, Object> conditionNames() {
     return ConditionNames.of(ws.pipeline(), options.git(), options.trigger());
   }

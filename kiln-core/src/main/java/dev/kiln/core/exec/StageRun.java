@@ -11,6 +11,7 @@ import dev.kiln.core.history.ExecutionRecord;
 import dev.kiln.core.pipeline.Action;
 import dev.kiln.core.pipeline.Stage;
 import dev.kiln.core.plan.Decision;
+import dev.kiln.core.step.PriorResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ final class StageRun implements Callable<ExecutionRecord> {
     if (skip.isPresent()) {
       return draft.finish(ExecStatus.SKIPPED, skip.get(), clock.instant());
     }
-    StageInputs inputs = ws.decider().inputs(stage);
+    StageInputs inputs = ws.decider().inputs(stage, owner.inputContext(stage));
     draft.inputsJson = inputs.toJson();
     draft.fingerprint = inputs.fingerprint();
     Decision decision = ws.decider().decide(stage, inputs, owner.options().force());
@@ -74,13 +75,40 @@ final class StageRun implements Callable<ExecutionRecord> {
       Optional<String> problem = restore(r.source());
       if (problem.isEmpty()) {
         String why = "restored from cache (run " + runOf(r.source()) + "): " + String.join("; ", r.reasons());
-        return draft.reuse(r.source()).finish(ExecStatus.RESTORED, why, clock.instant());
+        draft.reuse(r.source());
+        return reapplyEffect(r.source(), why);
       }
       reasons.add(problem.get());
     } else if (decision instanceof Decision.Run run) {
       reasons.addAll(run.reasons());
     }
     return execute(reasons);
+  }
+
+  /**
+   * A restored stage whose step acts outside its outs (an {@link dev.kiln.core.step.EffectfulStep})
+   * re-applies that effect; others are done once their files are back.
+   */
+  private ExecutionRecord reapplyEffect(ExecutionRecord source, String restored) throws IOException {
+    if (!(stage.action() instanceof Action.Uses)) {
+      return draft.finish(ExecStatus.RESTORED, restored, clock.instant());
+    }
+    Path logFile = ws.runsDir().resolve(Long.toString(runId)).resolve(stage.name() + ".log");
+    try (StageLog log = new StageLog(stage.name(), logFile, owner.listener())) {
+      StepCall call = new StepCall(owner, ws, stage, runId, draft, log);
+      if (call.effectful().isEmpty()) {
+        return draft.finish(ExecStatus.RESTORED, restored, clock.instant());
+      }
+      draft.logPath = ws.projectDir().relativize(logFile).toString();
+      PriorResult prior = new PriorResult(runOf(source), source.metrics(), source.details(), source.output());
+      Attempt a = call.reapply(prior);
+      return switch (a.kind()) {
+        case PASSED -> draft.finish(ExecStatus.RESTORED, restored + "; re-applied: " + draft.stepOutcome, clock.instant());
+        case CANCELLED -> draft.finish(ExecStatus.CANCELLED, "cancelled while re-applying its effect", clock.instant());
+        default -> draft.finish(ExecStatus.FAILED, restored + ", but re-applying its effect failed: " + a.reason(),
+            clock.instant());
+      };
+    }
   }
 
   private Optional<String> conditionFalse() {

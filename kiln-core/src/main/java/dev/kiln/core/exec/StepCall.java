@@ -1,17 +1,23 @@
 package dev.kiln.core.exec;
 
 import dev.kiln.core.config.Durations;
-import dev.kiln.core.history.ExecutionRecord;
 import dev.kiln.core.pipeline.Action;
 import dev.kiln.core.pipeline.Stage;
+import dev.kiln.core.pipeline.Pipeline;
+import dev.kiln.core.step.EffectfulStep;
+import dev.kiln.core.step.InputContext;
+import dev.kiln.core.step.OutputType;
+import dev.kiln.core.step.PriorResult;
 import dev.kiln.core.step.Step;
+import dev.kiln.core.step.Upstream;
 import dev.kiln.core.step.StepContext;
 import dev.kiln.core.step.StepResult;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,6 +29,7 @@ final class StepCall implements StepContext {
   private final long runId;
   private final ExecutionDraft draft;
   private final StageLog log;
+  private final InputContext inputs;
   private volatile boolean stopped;
 
   StepCall(Executor owner, Workspace ws, Stage stage, long runId, ExecutionDraft draft, StageLog log) {
@@ -32,19 +39,43 @@ final class StepCall implements StepContext {
     this.runId = runId;
     this.draft = draft;
     this.log = log;
+    this.inputs = owner.inputContext(stage);
   }
 
   StageRun.Attempt call() {
+    return invoke(step -> step.run(this));
+  }
+
+  /** Re-applies the effect of a restored result ({@link EffectfulStep}); a plain step has none. */
+  StageRun.Attempt reapply(PriorResult prior) {
+    return invoke(step -> step instanceof EffectfulStep e ? e.reapply(this, prior) : null);
+  }
+
+  /** The step, or empty when it applies nothing on restore. */
+  Optional<EffectfulStep> effectful() {
+    return step() instanceof EffectfulStep e ? Optional.of(e) : Optional.empty();
+  }
+
+  /** A step's work, run on its own thread. */
+  private interface Work {
+    StepResult on(Step step) throws Exception;
+  }
+
+  private Step step() {
     Action.Uses uses = (Action.Uses) stage.action();
-    Step step = ws.steps().find(uses.step())
+    return ws.steps().find(uses.step())
         .orElseThrow(() -> new IllegalStateException("step '" + uses.step() + "' is not installed"));
+  }
+
+  private StageRun.Attempt invoke(Work work) {
+    Step step = step();
     StepResult[] result = new StepResult[1];
     Throwable[] error = new Throwable[1];
     long[] cpu = new long[1];
     Thread t = new Thread(() -> {
       ThreadMXBean mx = ManagementFactory.getThreadMXBean();
       try {
-        result[0] = step.run(this);
+        result[0] = work.on(step);
       } catch (Throwable e) {
         error[0] = e;
       } finally {
@@ -102,6 +133,9 @@ final class StepCall implements StepContext {
     }
     draft.metrics.putAll(r.metrics());
     draft.details.addAll(r.details());
+    if (r.output().present()) {
+      draft.output = r.output();
+    }
     draft.stepOutcome = r.passed() ? r.reason() : "";
     return switch (r.outcome()) {
       case PASSED -> StageRun.Attempt.success();
@@ -125,7 +159,7 @@ final class StepCall implements StepContext {
 
   @Override
   public Path projectDir() {
-    return ws.projectDir();
+    return inputs.projectDir();
   }
 
   @Override
@@ -140,14 +174,12 @@ final class StepCall implements StepContext {
 
   @Override
   public Map<String, Object> with() {
-    return ((Action.Uses) stage.action()).with();
+    return inputs.with();
   }
 
   @Override
   public Map<String, Object> params() {
-    Map<String, Object> out = new LinkedHashMap<>();
-    stage.params().forEach(k -> out.put(k, ws.pipeline().params().get(k).orElse(null)));
-    return out;
+    return inputs.params();
   }
 
   @Override
@@ -166,22 +198,37 @@ final class StepCall implements StepContext {
   }
 
   @Override
-  public dev.kiln.core.pipeline.Pipeline pipeline() {
-    return ws.pipeline();
+  public Pipeline pipeline() {
+    return inputs.pipeline();
   }
 
   @Override
-  public java.util.List<String> upstreamStages() {
-    return owner.ancestors(stage.name());
+  public List<String> upstreamStages() {
+    return inputs.upstreamStages();
   }
 
   @Override
   public Map<String, Double> upstreamMetrics(String stageName) {
-    return owner.result(stageName).map(ExecutionRecord::metrics).orElse(Map.of());
+    return inputs.upstreamMetrics(stageName);
+  }
+
+  @Override
+  public List<String> upstreamDetails(String stageName) {
+    return inputs.upstreamDetails(stageName);
+  }
+
+  @Override
+  public <T> List<Upstream<T>> upstream(OutputType<T> type) {
+    return inputs.upstream(type);
   }
 
   @Override
   public <T> Optional<T> service(Class<T> type) {
-    return ws.service(type);
+    return inputs.service(type);
+  }
+
+  @Override
+  public Clock clock() {
+    return inputs.clock();
   }
 }

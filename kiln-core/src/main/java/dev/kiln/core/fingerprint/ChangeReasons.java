@@ -50,6 +50,13 @@ public final class ChangeReasons {
         reasons.add("env " + name + " changed");
       }
     }
+    for (String key : union(before.live(), now.live())) {
+      Object was = before.live().get(key);
+      Object is = now.live().get(key);
+      if (!CanonicalJson.write(was).equals(CanonicalJson.write(is))) {
+        reasons.add(key + ": " + (was == null ? "none" : show(was)) + " → " + (is == null ? "none" : show(is)));
+      }
+    }
     if (!before.outs().equals(now.outs())) {
       reasons.add("outs changed: " + before.outs() + " → " + now.outs());
     }

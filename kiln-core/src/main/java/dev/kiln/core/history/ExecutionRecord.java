@@ -9,7 +9,8 @@ import java.util.Map;
  * One stage in one run: its status and the reason in words, its fingerprint and the inputs
  * behind it, timings and resources of the process tree, exit code, log, metrics and outputs.
  * Up-to-date and restored executions carry the outputs and metrics of the execution they reuse
- * ({@link #sourceExecutionId}), so every run holds a complete picture.
+ * ({@link #sourceExecutionId}), so every run holds a complete picture. {@link #output} is the
+ * typed value the stage handed downstream, if any.
  */
 public record ExecutionRecord(
     long id,
@@ -30,9 +31,11 @@ public record ExecutionRecord(
     Long sourceExecutionId,
     Map<String, Double> metrics,
     List<Output> outputs,
-    List<String> details) {
+    List<String> details,
+    StageOutput output) {
 
   public ExecutionRecord {
+    output = output == null ? StageOutput.NONE : output;
     metrics = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(metrics));
     outputs = List.copyOf(outputs);
     details = List.copyOf(details);

@@ -39,8 +39,25 @@ public final class Decider {
     this.store = store;
   }
 
-  /** The stage's current inputs: action, dep hashes, param values, env, output paths. */
+  /** The stage's current inputs: action, dep hashes, param values, env, output paths (no live inputs). */
   public StageInputs inputs(Stage s) {
+    return inputs(s, Map.of());
+  }
+
+  /**
+   * The stage's current inputs including its step's live inputs, read through {@code context}.
+   *
+   * @throws dev.kiln.core.step.PendingUpstreamException when they need an upstream result not known yet
+   */
+  public StageInputs inputs(Stage s, dev.kiln.core.step.InputContext context) {
+    Map<String, Object> live = Map.of();
+    if (s.action() instanceof Action.Uses uses) {
+      live = steps.find(uses.step()).map(step -> step.liveInputs(context)).orElse(Map.of());
+    }
+    return inputs(s, live);
+  }
+
+  private StageInputs inputs(Stage s, Map<String, Object> live) {
     Map<String, String> deps = new LinkedHashMap<>();
     for (String dep : s.deps()) {
       deps.put(dep, hasher.hash(dep).digestText());
@@ -49,7 +66,7 @@ public final class Decider {
     for (String key : s.params()) {
       params.put(key, pipeline.params().get(key).orElse(null));
     }
-    return new StageInputs(StageInputs.FORMAT, action(s), deps, params, s.env(), s.storedOutputs());
+    return new StageInputs(StageInputs.FORMAT, action(s), deps, params, s.env(), s.storedOutputs(), live);
   }
 
   private Map<String, Object> action(Stage s) {
@@ -72,7 +89,7 @@ public final class Decider {
     if (s.alwaysRun()) {
       return new Decision.Run(List.of("always-run is set"));
     }
-    if (s.alwaysChanged()) {
+    if (s.alwaysChanged() && now.live().isEmpty()) {
       return new Decision.Run(List.of("always runs: it declares no deps, outs or params"));
     }
     String fingerprint = now.fingerprint();

@@ -10,7 +10,10 @@ import java.util.Map;
  *
  * <p>The executor owns ordering, caching, retries and timeouts; a step only does its work. Its
  * {@link #version()} is part of every fingerprint, so changing what a step computes must change
- * its version, or stale results would be restored from the run-cache.
+ * its version, or stale results would be restored from the run-cache. A step whose result
+ * depends on more than its files and params (upstream metrics, the version behind a registry
+ * alias) says so in {@link #liveInputs}; a step whose effect lives outside its outs implements
+ * {@link EffectfulStep}.
  */
 public interface Step {
 
@@ -29,6 +32,17 @@ public interface Step {
   /** Files the step reads and writes, derived from {@code with:} (merged into deps and outs). */
   default StepPaths paths(Map<String, Object> with) {
     return StepPaths.NONE;
+  }
+
+  /**
+   * What the step's result depends on beyond its deps, params and env, read when the stage is
+   * decided: part of the fingerprint, and compared by {@code kiln status} like every other input
+   * ("baseline credit-risk@production: v1 → v2"). Keys are names a user understands; values are
+   * plain (String, Number, Boolean, List, Map). A stage with live inputs is up to date when they
+   * and its other inputs are unchanged, even if it declares no deps, outs or params.
+   */
+  default Map<String, Object> liveInputs(InputContext context) {
+    return Map.of();
   }
 
   /** Does the work. Throwing marks the stage failed with the exception's message. */

@@ -1,15 +1,18 @@
 package dev.kiln.core.step;
 
+import dev.kiln.core.history.StageOutput;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * What a step reports: whether it passed, failed or waits (for a person's approval), why (in
- * words), the numbers it measured (recorded as the stage's metrics, usable by gates) and details
- * worth listing (failing checks, gate reasons, …).
+ * words), the numbers it measured (recorded as the stage's metrics, usable by gates), details
+ * worth listing (failing checks, gate reasons, …), and optionally one typed value for the steps
+ * downstream ({@link #with}).
  */
-public record StepResult(Outcome outcome, String reason, Map<String, Double> metrics, List<String> details) {
+public record StepResult(Outcome outcome, String reason, Map<String, Double> metrics, List<String> details,
+    StageOutput output) {
 
   /** How the step ended. */
   public enum Outcome { PASSED, FAILED, WAITING }
@@ -17,6 +20,16 @@ public record StepResult(Outcome outcome, String reason, Map<String, Double> met
   public StepResult {
     metrics = java.util.Collections.unmodifiableMap(new TreeMap<>(metrics));
     details = List.copyOf(details);
+    output = output == null ? StageOutput.NONE : output;
+  }
+
+  public StepResult(Outcome outcome, String reason, Map<String, Double> metrics, List<String> details) {
+    this(outcome, reason, metrics, details, StageOutput.NONE);
+  }
+
+  /** This result, handing {@code value} to the stages downstream. */
+  public <T> StepResult with(OutputType<T> type, T value) {
+    return new StepResult(outcome, reason, metrics, details, type.store(value));
   }
 
   public boolean passed() {

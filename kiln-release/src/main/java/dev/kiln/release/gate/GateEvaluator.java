@@ -1,6 +1,5 @@
 package dev.kiln.release.gate;
 
-import dev.kiln.release.registry.ModelVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,13 +16,43 @@ import java.util.TreeSet;
  */
 public final class GateEvaluator {
   private final Map<String, Map<String, Double>> upstream;
+  private final Map<String, String> undefined;
 
   /** @param upstream metrics of each upstream stage, by stage name, in pipeline order */
   public GateEvaluator(Map<String, Map<String, Double>> upstream) {
-    this.upstream = upstream;
+    this(upstream, Map.of());
   }
 
-  public GateVerdict evaluate(GateSpec spec, Optional<ModelVersion> baseline, String baselineLabel) {
+  /**
+   * @param upstream metrics of each upstream stage, by stage name, in pipeline order
+   * @param undefined metrics an upstream stage could not compute, with the reason it gave
+   */
+  public GateEvaluator(Map<String, Map<String, Double>> upstream, Map<String, String> undefined) {
+    this.upstream = upstream;
+    this.undefined = Map.copyOf(undefined);
+  }
+
+  /**
+   * The value each metric the gate reads has now, or why it has none: what the verdict depends
+   * on, besides the baseline. Keys are "metric NAME".
+   */
+  public Map<String, Object> inputs(GateSpec spec) {
+    Map<String, Object> out = new java.util.TreeMap<>();
+    TreeSet<String> names = new TreeSet<>(spec.require().keySet());
+    names.addAll(spec.change().keySet());
+    for (String metric : names) {
+      Lookup v = lookup(metric);
+      out.put("metric " + metric, v.error == null ? (Object) v.value : "missing");
+    }
+    return out;
+  }
+
+  /**
+   * The verdict of {@code spec}; change checks compare with {@code baseline} when there is one.
+   *
+   * @param baselineLabel how to name the missing baseline in the note ("production of credit-risk")
+   */
+  public GateVerdict evaluate(GateSpec spec, Optional<Baseline> baseline, String baselineLabel) {
     List<GateVerdict.Check> checks = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     spec.require().forEach((metric, t) -> checks.add(value(metric, t)));
@@ -31,7 +60,7 @@ public final class GateEvaluator {
       if (baseline.isEmpty()) {
         notes.add("no baseline (" + baselineLabel + ") yet: change checks skipped");
       } else {
-        spec.change().forEach((metric, t) -> checks.add(change(metric, t, baseline.get(), baselineLabel)));
+        spec.change().forEach((metric, t) -> checks.add(change(metric, t, baseline.get())));
       }
     }
     boolean blessed = checks.stream().allMatch(GateVerdict.Check::passed);
@@ -51,7 +80,8 @@ public final class GateEvaluator {
     return new GateVerdict.Check(metric, false, name + " " + fmt(v.value) + " " + bound + " required");
   }
 
-  private GateVerdict.Check change(String metric, Threshold t, ModelVersion base, String label) {
+  private GateVerdict.Check change(String metric, Threshold t, Baseline base) {
+    String label = base.label();
     Lookup v = lookup(metric);
     if (v.error != null) {
       return new GateVerdict.Check(metric, false, v.error);
@@ -91,6 +121,9 @@ public final class GateEvaluator {
             + String.join(", ", upstream.keySet()) + ")");
       }
       Double v = m.get(name);
+      if (v == null && undefined.containsKey(name)) {
+        return new Lookup(0, "'" + name + "' is undefined: " + undefined.get(name));
+      }
       return v == null ? new Lookup(0, "stage '" + stage + "' did not produce '" + name + "'" + available(name, m.keySet()))
           : new Lookup(v, null);
     }
@@ -104,6 +137,9 @@ public final class GateEvaluator {
         conflict |= found != null && !found.equals(v);
         found = v;
       }
+    }
+    if (found == null && undefined.containsKey(metric)) {
+      return new Lookup(0, "'" + metric + "' is undefined: " + undefined.get(metric));
     }
     if (found == null) {
       TreeSet<String> all = new TreeSet<>();

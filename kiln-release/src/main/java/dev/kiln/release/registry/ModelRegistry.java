@@ -1,21 +1,26 @@
 package dev.kiln.release.registry;
 
 import dev.kiln.core.hash.Digest;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Models → immutable versions with lineage → aliases with an append-only history. The metadata
- * store implements it (SQLite or PostgreSQL). Version numbers are assigned atomically, so
- * concurrent registrations get distinct, consecutive numbers; alias moves are compare-and-set,
- * so a concurrent move is never lost: the loser gets an {@link AliasConflictException}.
+ * The registry's port: models → immutable versions with lineage → aliases with an append-only
+ * history. The metadata store implements it (SQLite or PostgreSQL) and holds no rules beyond
+ * atomicity: version numbers are assigned atomically, so concurrent registrations get distinct,
+ * consecutive numbers; registering an identity that exists returns that version; alias moves
+ * are compare-and-set, so a concurrent move is never lost (the loser gets an
+ * {@link AliasConflictException}). Which moves are allowed is {@link Promoter}'s business.
  */
 public interface ModelRegistry {
 
+  /** Records a new version, or returns the existing one with the same {@link NewVersion#identity()}. */
   ModelVersion register(NewVersion version);
+
+  /** The version with this identity, if one was registered. */
+  Optional<ModelVersion> find(VersionIdentity identity);
 
   /** The version a reference names; unknown models, versions or aliases name what exists. */
   ModelVersion resolve(ModelRef ref);
@@ -28,15 +33,11 @@ public interface ModelRegistry {
   List<ModelVersion> versions(String model, int limit);
 
   /**
-   * Points {@code alias} at {@code version}. Refused when the version's gate failed, unless
-   * {@code force} with a reason. When {@code expected} is given, the alias must currently point
-   * there (compare-and-set across processes).
+   * Records an alias move and appends it to the history, in one transaction. When
+   * {@code change.expected()} is given, the alias must point there now (compare-and-set across
+   * processes); a move that races another fails with {@link AliasConflictException}.
    */
-  AliasMove promote(String model, int version, String alias, String who, String reason, boolean force,
-      OptionalInt expected, Instant at);
-
-  /** Moves an alias back to the version it pointed to before its current version was promoted. */
-  AliasMove rollback(String model, String alias, String who, String reason, Instant at);
+  AliasMove move(AliasChange change);
 
   /** Alias moves, newest first; all aliases when {@code alias} is empty. */
   List<AliasMove> history(String model, Optional<String> alias, int limit);

@@ -2,6 +2,7 @@ package dev.kiln.release.registry;
 
 import dev.kiln.core.artifact.Output;
 import dev.kiln.core.history.GitState;
+import dev.kiln.release.gate.GateVerdict;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,17 +40,44 @@ public record ModelVersion(
     }
   }
 
-  /** The gate's verdict on this version: none (no gate ran), blessed, or not, with reasons. */
-  public record GateOutcome(Boolean blessed, List<String> reasons) {
-    public static final GateOutcome NONE = new GateOutcome(null, List.of());
+  /**
+   * The gate's verdict on this version: none (no gate ran, {@code blessed} null), blessed, or
+   * not, with every check and note.
+   */
+  public record GateOutcome(Boolean blessed, List<GateVerdict.Check> checks, List<String> notes) {
+    public static final GateOutcome NONE = new GateOutcome(null, List.of(), List.of());
 
     public GateOutcome {
-      reasons = List.copyOf(reasons);
+      checks = List.copyOf(checks);
+      notes = List.copyOf(notes);
+    }
+
+    public static GateOutcome of(GateVerdict v) {
+      return new GateOutcome(v.blessed(), v.checks(), v.notes());
     }
 
     public String describe() {
       return blessed == null ? "no gate" : blessed ? "blessed" : "not blessed";
     }
+
+    /** True only when a gate ran and did not bless the version. */
+    public boolean rejected() {
+      return Boolean.FALSE.equals(blessed);
+    }
+
+    public List<GateVerdict.Check> failures() {
+      return checks.stream().filter(c -> !c.passed()).toList();
+    }
+
+    /** Every check and note as lines: "pass: …", "FAIL: …", "note: …". */
+    public List<String> reasons() {
+      return new GateVerdict(Boolean.TRUE.equals(blessed), checks, notes).lines();
+    }
+  }
+
+  /** What makes two registrations the same version (see {@link VersionIdentity}). */
+  public VersionIdentity identity() {
+    return new VersionIdentity(model, artifact.digest(), lineage.pipeline(), lineage.stage());
   }
 
   public ModelRef ref() {

@@ -4,7 +4,11 @@ import dev.kiln.core.artifact.Output;
 import java.time.Instant;
 import java.util.Map;
 
-/** What registering a version records; the registry assigns the version number. */
+/**
+ * What registering a version records; the registry assigns the version number. Registering
+ * is idempotent on {@link #identity()}: the same artifact from the same pipeline stage is the
+ * same version.
+ */
 public record NewVersion(
     String model,
     Output artifact,
@@ -24,5 +28,9 @@ public record NewVersion(
     params = Map.copyOf(params);
     metrics = Map.copyOf(metrics);
     tags = Map.copyOf(tags);
+  }
+
+  public VersionIdentity identity() {
+    return new VersionIdentity(model, artifact.digest(), lineage.pipeline(), lineage.stage());
   }
 }

@@ -3,45 +3,57 @@ package dev.kiln.release.step;
 import dev.kiln.core.artifact.ArtifactStore;
 import dev.kiln.core.artifact.Output;
 import dev.kiln.core.config.MapNode;
+import dev.kiln.core.fingerprint.CanonicalJson;
+import dev.kiln.core.fingerprint.StageInputs;
+import dev.kiln.core.hash.FileHasher;
+import dev.kiln.core.history.ExecutionRecord;
+import dev.kiln.core.history.RunHistory;
+import dev.kiln.core.history.RunRecord;
+import dev.kiln.core.pipeline.Params;
+import dev.kiln.core.pipeline.ProjectPaths;
+import dev.kiln.core.step.EffectfulStep;
+import dev.kiln.core.step.OutputType;
+import dev.kiln.core.step.PriorResult;
+import dev.kiln.core.step.StepCheck;
+import dev.kiln.core.step.StepContext;
+import dev.kiln.core.step.StepPaths;
+import dev.kiln.core.step.StepResult;
+import dev.kiln.core.step.Upstream;
+import dev.kiln.release.gate.GateVerdict;
 import dev.kiln.release.registry.Actors;
 import dev.kiln.release.registry.ModelRef;
 import dev.kiln.release.registry.ModelRegistry;
 import dev.kiln.release.registry.ModelVersion;
 import dev.kiln.release.registry.NewVersion;
-import dev.kiln.core.fingerprint.CanonicalJson;
-import dev.kiln.core.fingerprint.StageInputs;
-import dev.kiln.core.hash.FileHasher;
-import dev.kiln.core.hash.PathHash;
-import dev.kiln.core.history.ExecutionRecord;
-import dev.kiln.core.history.RunHistory;
-import dev.kiln.core.history.RunRecord;
-import dev.kiln.core.pipeline.Action;
-import dev.kiln.core.pipeline.Params;
-import dev.kiln.core.pipeline.ProjectPaths;
-import dev.kiln.core.step.Step;
-import dev.kiln.core.step.StepCheck;
-import dev.kiln.core.step.StepContext;
-import dev.kiln.core.step.StepPaths;
-import dev.kiln.core.step.StepResult;
-import java.time.Instant;
+import dev.kiln.release.registry.Registrar;
+import dev.kiln.release.registry.RegisteredVersion;
+import dev.kiln.release.registry.Registration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * {@code uses: register}: stores the model in the artifact store and records a new, immutable
- * version with its lineage — run, stage, git commit, the hashes of every input the run's stages
- * read, params, the upstream stages' metrics and the gate's verdict — then optionally points an
- * alias at it.
+ * {@code uses: register}: stores the model in the artifact store and records a version with its
+ * lineage — run, stage, git commit, the hashes of every input the run's stages read, params, the
+ * upstream stages' metrics and the gate's verdict — then optionally points an alias at it, and
+ * hands the version downstream ({@link #REGISTERED}).
+ *
+ * <p>Its effect lives in the registry, outside its outs, so a register stage restored from the
+ * run-cache re-applies it: the restored model is the version already registered with that
+ * artifact (registering is idempotent), and the alias moves back to it.
  */
-public final class RegisterStep implements Step {
+public final class RegisterStep implements EffectfulStep {
+  public static final String NAME = "register";
+  public static final OutputType<RegisteredVersion> REGISTERED = OutputType.of("registered-version",
+      RegisteredVersion.class);
+  static final List<String> KEYS = List.of("model", "name", "alias", "tags", "description");
 
   @Override
   public String name() {
-    return "register";
+    return NAME;
   }
 
   @Override
@@ -57,11 +69,11 @@ public final class RegisterStep implements Step {
   @Override
   public void validate(MapNode with, StepCheck check) {
     var r = check.reader();
-    r.allowOnly(with, List.of("model", "name", "alias", "tags", "description"));
+    r.allowOnly(with, KEYS);
     if (r.string(with, "model").isEmpty() && !with.has("model")) {
       check.problems().add(with, "register needs 'model': the model file or directory");
     }
-    java.util.Optional<String> name = r.string(with, "name");
+    Optional<String> name = r.string(with, "name");
     if (name.isEmpty() && !with.has("name")) {
       check.problems().add(with, "register needs 'name': the registered model's name");
     }
@@ -81,32 +93,39 @@ public final class RegisterStep implements Step {
 
   @Override
   public StepResult run(StepContext ctx) throws Exception {
-    ModelRegistry registry = service(ctx, ModelRegistry.class);
-    RunHistory history = service(ctx, RunHistory.class);
+    Registration r = register(ctx);
+    r.lines().forEach(ctx.log()::println);
+    return result(r, r.summary());
+  }
+
+  @Override
+  public StepResult reapply(StepContext ctx, PriorResult prior) throws Exception {
+    Registration r = register(ctx);
+    r.lines().forEach(ctx.log()::println);
+    return result(r, r.effect());
+  }
+
+  private static StepResult result(Registration r, String reason) {
+    Map<String, Double> metrics = Map.of("registry.version", (double) r.version().version());
+    return StepResult.passed(reason, metrics).with(REGISTERED, r.registered());
+  }
+
+  private static Registration register(StepContext ctx) throws Exception {
+    Registrar registrar = new Registrar(service(ctx, ModelRegistry.class), service(ctx, ArtifactStore.class),
+        service(ctx, FileHasher.class), ctx.projectDir());
     String path = ProjectPaths.normalize(String.valueOf(ctx.with().get("model")));
-    String name = String.valueOf(ctx.with().get("name"));
-    PathHash hashed = service(ctx, FileHasher.class).hash(path);
-    if (!hashed.exists()) {
-      return StepResult.failed("model '" + path + "' does not exist", Map.of(), List.of());
-    }
-    Output artifact = service(ctx, ArtifactStore.class).putPath(ctx.projectDir(), hashed);
+    Output artifact = registrar.store(path);
+    RunHistory history = service(ctx, RunHistory.class);
     List<ExecutionRecord> upstream = upstreamRecords(ctx, history);
     RunRecord run = history.run(ctx.runId()).orElseThrow();
+    String name = String.valueOf(ctx.with().get("name"));
     NewVersion v = new NewVersion(name, artifact,
         new ModelVersion.Lineage(ctx.runId(), ctx.pipeline().name(), ctx.stageName(), run.git(), inputs(upstream)),
-        params(run), metrics(upstream), gate(ctx, upstream), strings(ctx.with().get("tags")),
+        params(run), metrics(upstream), gate(ctx), strings(ctx.with().get("tags")),
         ctx.with().get("description") == null ? "" : String.valueOf(ctx.with().get("description")),
-        Actors.current(), Instant.now());
-    ModelVersion registered = registry.register(v);
-    ctx.log().println("registered " + registered.ref() + " (" + artifact.digest() + ", " + registered.gate().describe() + ")");
-    String alias = ctx.with().get("alias") == null ? null : String.valueOf(ctx.with().get("alias"));
-    if (alias != null) {
-      registry.promote(name, registered.version(), alias, Actors.current(), "registered by run " + ctx.runId(), false,
-          OptionalInt.empty(), Instant.now());
-      ctx.log().println(name + "@" + alias + " → v" + registered.version());
-    }
-    Map<String, Double> metrics = Map.of("registry.version", (double) registered.version());
-    return StepResult.passed("registered " + registered.ref() + (alias == null ? "" : " as @" + alias), metrics);
+        Actors.current(), ctx.clock().instant());
+    Optional<String> alias = Optional.ofNullable(ctx.with().get("alias")).map(String::valueOf);
+    return registrar.register(v, alias, "registered by run " + ctx.runId());
   }
 
   private static <T> T service(StepContext ctx, Class<T> type) {
@@ -174,18 +193,13 @@ public final class RegisterStep implements Step {
     return out;
   }
 
-  private static ModelVersion.GateOutcome gate(StepContext ctx, List<ExecutionRecord> upstream) {
-    for (ExecutionRecord e : upstream) {
-      var stage = ctx.pipeline().stages().get(e.stage());
-      if (stage != null && stage.action() instanceof Action.Uses u && u.step().equals("gate")) {
-        Double blessed = e.metrics().get("gate.blessed");
-        return new ModelVersion.GateOutcome(blessed == null ? null : blessed == 1.0, e.details());
-      }
-    }
-    return ModelVersion.GateOutcome.NONE;
+  /** The verdict of the nearest upstream gate, if there is one. */
+  private static ModelVersion.GateOutcome gate(StepContext ctx) {
+    List<Upstream<GateVerdict>> verdicts = ctx.upstream(GateStep.VERDICT);
+    return verdicts.isEmpty() ? ModelVersion.GateOutcome.NONE
+        : ModelVersion.GateOutcome.of(verdicts.get(verdicts.size() - 1).value());
   }
 
-  @SuppressWarnings("unchecked")
   private static Map<String, String> strings(Object tags) {
     Map<String, String> out = new TreeMap<>();
     if (tags instanceof Map<?, ?> m) {

@@ -3,13 +3,7 @@ package dev.kiln.release.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kiln.core.artifact.Output;
-import dev.kiln.core.hash.Digest;
-import dev.kiln.core.history.GitState;
-import dev.kiln.release.registry.ModelVersion;
-import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -24,15 +18,12 @@ class GateEvaluatorTest {
     UPSTREAM.put("evaluate-b", Map.of("f1", 0.6, "rows", 100.0));
   }
 
-  static GateVerdict gate(Map<String, Object> with, Optional<ModelVersion> base) {
+  static GateVerdict gate(Map<String, Object> with, Optional<Baseline> base) {
     return new GateEvaluator(UPSTREAM).evaluate(GateSpec.from(with), base, "production of m");
   }
 
-  static ModelVersion baseline(double auc, double latency) {
-    return new ModelVersion("m", 3, new Output("model", Output.Kind.FILE, Digest.ofBytes(new byte[0]), 0, 1),
-        new ModelVersion.Lineage(null, null, null, GitState.NONE, Map.of()), Map.of(),
-        Map.of("auc", auc, "latency.p99_ms", latency), ModelVersion.GateOutcome.NONE, Map.of(), "", List.of(), "x",
-        Instant.EPOCH);
+  static Baseline baseline(double auc, double latency) {
+    return new Baseline("production of m", 3, Map.of("auc", auc, "latency.p99_ms", latency));
   }
 
   @ParameterizedTest(name = "auc 0.8 {0} → {1}")
