@@ -15,6 +15,7 @@ import java.util.Set;
  */
 final class ConsoleRenderer implements RunListener {
   private final PrintStream out;
+  private final PrintStream err;
   private final boolean tty;
   private final boolean quietOutput;
   private final Set<String> running = new LinkedHashSet<>();
@@ -24,8 +25,9 @@ final class ConsoleRenderer implements RunListener {
   private int failed;
   private boolean progressShown;
 
-  ConsoleRenderer(PrintStream out, boolean tty, boolean quietOutput) {
+  ConsoleRenderer(PrintStream out, PrintStream err, boolean tty, boolean quietOutput) {
     this.out = out;
+    this.err = err;
     this.tty = tty;
     this.quietOutput = quietOutput;
   }
@@ -45,6 +47,8 @@ final class ConsoleRenderer implements RunListener {
       }
     } else if (event instanceof RunEvent.StageFinished f) {
       finished(f);
+    } else if (event instanceof RunEvent.Recovered r) {
+      err.println("kiln: run " + r.runId() + " did not finish (" + r.why() + "); marked as interrupted");
     } else if (event instanceof RunEvent.RunFinished f) {
       out.println("Run " + f.runId() + " " + f.status().label() + " in " + Durations.format(f.wall()) + ": " + f.reason());
       return;

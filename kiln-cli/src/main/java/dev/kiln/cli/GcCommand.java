@@ -1,13 +1,9 @@
 package dev.kiln.cli;
 
-import dev.kiln.core.artifact.Output;
 import dev.kiln.core.hash.Digest;
+import dev.kiln.core.runs.Gc;
 import java.io.IOException;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,46 +23,21 @@ final class GcCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     try (Project project = Project.open(root)) {
-      Optional<RunLock> lock = RunLock.acquire(project.kilnDir(), java.time.Duration.ZERO, () -> {});
-      if (lock.isEmpty()) {
-        root.err.println("kiln: a run is in progress (" + RunLock.holder(project.kilnDir()) + "); try gc later");
+      Optional<Gc.Result> result = project.runs(root.clock).gc(project.artifactHolders(), dryRun);
+      if (result.isEmpty()) {
+        root.err.println("kiln: a run is in progress (" + project.runs(root.clock).lockHolder() + "); try gc later");
         return ExitCodes.BUSY;
       }
-      try (RunLock held = lock.get()) {
-        Set<Digest> live = live(project);
-        long count = 0;
-        long bytes = 0;
-        for (Digest d : project.artifacts.list()) {
-          if (!live.contains(d)) {
-            count++;
-            bytes += project.artifacts.size(d);
-            if (dryRun) {
-              root.out.println("would delete " + d);
-            } else {
-              project.artifacts.delete(d);
-            }
-          }
+      Gc.Result r = result.get();
+      if (dryRun) {
+        for (Digest d : r.deleted()) {
+          root.out.println("would delete " + d);
         }
-        root.out.println((dryRun ? "Would delete " : "Deleted ") + count + " object" + (count == 1 ? "" : "s")
-            + " (" + Format.bytes(bytes).replace("-", "0 B") + "); kept " + live.size() + " referenced.");
-        return ExitCodes.OK;
       }
+      int count = r.deleted().size();
+      root.out.println((dryRun ? "Would delete " : "Deleted ") + count + " object" + (count == 1 ? "" : "s")
+          + " (" + Format.bytes(r.bytes()).replace("-", "0 B") + "); kept " + r.kept() + " referenced.");
+      return ExitCodes.OK;
     }
-  }
-
-  /**
-   * Referenced objects: every recorded stage output and every registered model version's
-   * artifact, and for directories the files their manifests list.
-   */
-  private static Set<Digest> live(Project project) throws IOException {
-    Map<Digest, Output.Kind> roots = new TreeMap<>(project.store.runs().referencedObjects());
-    roots.putAll(project.store.registry().referencedArtifacts());
-    Set<Digest> live = new TreeSet<>(roots.keySet());
-    for (Map.Entry<Digest, Output.Kind> r : roots.entrySet()) {
-      if (r.getValue() == Output.Kind.DIRECTORY && project.artifacts.contains(r.getKey())) {
-        project.artifacts.manifest(r.getKey()).forEach(e -> live.add(e.digest()));
-      }
-    }
-    return live;
   }
 }

@@ -42,6 +42,11 @@ final class Json {
   }
 
   static Map<String, Object> run(RunRecord r) {
+    return run(r, java.util.Optional.empty());
+  }
+
+  /** A run; {@code abandoned} says why a run recorded as running has no live owner any more. */
+  static Map<String, Object> run(RunRecord r, java.util.Optional<String> abandoned) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", r.id());
     m.put("pipeline", r.pipeline());
@@ -57,6 +62,8 @@ final class Json {
     m.put("ended_at", r.endedAt() == null ? null : r.endedAt().toString());
     m.put("duration_ms", r.duration().toMillis());
     m.put("targets", r.targets());
+    r.owner().ifPresent(o -> m.put("owner", Map.of("host", o.host(), "pid", o.pid())));
+    abandoned.ifPresent(why -> m.put("abandoned", why));
     return m;
   }
 

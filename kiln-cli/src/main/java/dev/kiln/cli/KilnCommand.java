@@ -41,6 +41,7 @@ public final class KilnCommand implements Runnable {
       LogsCommand.class,
       DiffCommand.class,
       GcCommand.class,
+      FsckCommand.class,
       StepsCommand.class,
       ValidateCommand.class,
       ProfileCommand.class,

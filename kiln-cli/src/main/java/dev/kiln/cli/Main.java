@@ -90,7 +90,7 @@ public final class Main {
       err.println(n == 1 ? "1 problem; nothing was run." : n + " problems; nothing was run.");
       return ExitCodes.USAGE;
     }
-    if (e instanceof UsageException) {
+    if (e instanceof UsageException || e instanceof dev.kiln.core.runs.RunRequestException) {
       err.println("kiln: " + e.getMessage());
       return ExitCodes.USAGE;
     }

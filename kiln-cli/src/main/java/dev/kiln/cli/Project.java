@@ -5,7 +5,9 @@ import dev.kiln.core.artifact.ArtifactStore;
 import dev.kiln.core.exec.Workspace;
 import dev.kiln.core.hash.FileHasher;
 import dev.kiln.core.pipeline.Pipeline;
+import dev.kiln.core.history.RunOwner;
 import dev.kiln.core.pipeline.PipelineParser;
+import dev.kiln.core.runs.Runs;
 import dev.kiln.core.step.StepRegistry;
 import dev.kiln.store.MetadataStore;
 import java.nio.file.Files;
@@ -87,10 +89,14 @@ final class Project implements AutoCloseable {
     return new Workspace(pipeline, store.runs(), artifacts, hasher, steps, kilnDir().resolve("runs"), all);
   }
 
-  /** What a manual run would do with each stage, and why (status and --dry-run). */
-  dev.kiln.core.plan.StatusCheck statusCheck(dev.kiln.core.plan.Dag dag, dev.kiln.core.history.GitState git) {
-    return new dev.kiln.core.plan.StatusCheck(pipeline, dag, workspace(Map.of()).decider(),
-        dev.kiln.core.plan.ConditionNames.of(pipeline, git, "manual"));
+  /** The runs service of this project: start, plan, recover, gc, fsck. */
+  Runs runs(java.time.Clock clock) {
+    return new Runs(workspace(Map.of()), kilnDir(), clock, RunOwner.current(Hosts.name()), KilnVersion.get());
+  }
+
+  /** Every record keeper that references artifact objects: gc keeps them, fsck checks them. */
+  java.util.List<dev.kiln.core.artifact.ArtifactReferences> artifactHolders() {
+    return java.util.List.of(store.runs(), store.registry());
   }
 
   @Override

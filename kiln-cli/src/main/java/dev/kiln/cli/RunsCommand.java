@@ -1,8 +1,10 @@
 package dev.kiln.cli;
 
 import dev.kiln.core.history.RunRecord;
+import dev.kiln.core.runs.Runs;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,9 +26,10 @@ final class RunsCommand implements Callable<Integer> {
   public Integer call() {
     try (Project project = Project.open(root)) {
       List<RunRecord> runs = project.store.runs().runs(project.pipeline.name(), limit);
+      Runs service = project.runs(root.clock);
       if (json) {
         List<Object> out = new ArrayList<>();
-        runs.forEach(r -> out.add(Json.run(r)));
+        runs.forEach(r -> out.add(Json.run(r, service.abandoned(r))));
         root.out.println(Json.pretty(out));
         return ExitCodes.OK;
       }
@@ -36,8 +39,10 @@ final class RunsCommand implements Callable<Integer> {
       }
       Table t = new Table("RUN", "STATUS", "TRIGGER", "STARTED", "DURATION", "COMMIT", "SUMMARY");
       for (RunRecord r : runs) {
-        t.row(r.id(), r.status().label(), r.trigger(), Format.time(r.startedAt()),
-            r.endedAt() == null ? "-" : Format.millis(r.duration().toMillis()), r.git().describe(), r.reason());
+        Optional<String> gone = service.abandoned(r);
+        t.row(r.id(), gone.isPresent() ? "stopped" : r.status().label(), r.trigger(), Format.time(r.startedAt()),
+            r.endedAt() == null ? "-" : Format.millis(r.duration().toMillis()), r.git().describe(),
+            gone.map(g -> "did not finish: " + g).orElse(r.reason()));
       }
       t.print(root.out);
       return ExitCodes.OK;

@@ -1,9 +1,7 @@
 package dev.kiln.cli;
 
-import dev.kiln.core.plan.Dag;
-import dev.kiln.core.plan.StageGraph;
 import dev.kiln.core.plan.StageStatus;
-import dev.kiln.core.plan.StatusCheck;
+import dev.kiln.core.runs.RunRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -31,10 +29,9 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() {
     var gitState = GitInfo.async(Project.locate(root.projectDir));
     try (Project project = Project.open(root)) {
-      Dag dag = StageGraph.of(project.pipeline);
-      StatusCheck check = project.statusCheck(dag, gitState.join());
+      RunRequest request = RunRequest.all(gitState.join());
       dev.kiln.core.Trace.mark("git state read");
-      List<StageStatus> statuses = check.check(dag.stages(), false);
+      List<StageStatus> statuses = project.runs(root.clock).plan(request);
       dev.kiln.core.Trace.mark("status checked");
       if (json) {
         root.out.println(Json.pretty(Json.object("pipeline", project.pipeline.name(), "stages", Json.statuses(statuses))));
@@ -47,8 +44,10 @@ final class StatusCommand implements Callable<Integer> {
 
   private void print(Project project, List<StageStatus> statuses) {
     long changed = statuses.stream().filter(s -> s.state() != StageStatus.State.UP_TO_DATE).count();
+    long after = statuses.stream().filter(s -> s.state() == StageStatus.State.AFTER_UPSTREAM).count();
     root.out.println("Pipeline '" + project.pipeline.name() + "': " + (changed == 0 ? "everything is up to date"
-        : changed + " of " + statuses.size() + " stages not up to date"));
+        : changed + " of " + statuses.size() + " stages not up to date"
+            + (after == 0 ? "" : " (" + after + " decided once the stages they read from have run)")));
     int width = statuses.stream().mapToInt(s -> s.stage().length()).max().orElse(0);
     for (StageStatus s : statuses) {
       String name = s.stage() + " ".repeat(width - s.stage().length());

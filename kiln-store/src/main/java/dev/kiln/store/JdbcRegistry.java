@@ -238,9 +238,27 @@ final class JdbcRegistry implements ModelRegistry {
   }
 
   @Override
-  public Map<Digest, Output.Kind> referencedArtifacts() {
+  public Map<Digest, Output.Kind> referencedObjects() {
     return db.read("list registered artifacts", c ->
         Sql.digestKinds(c, "SELECT DISTINCT artifact_digest, artifact_kind FROM model_versions"));
+  }
+
+  @Override
+  public List<String> holdersOf(Digest root, int limit) {
+    return db.read("find versions with artifact " + root, c -> {
+      List<String> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT model, version FROM model_versions WHERE artifact_digest = ? "
+          + "ORDER BY model, version LIMIT ?")) {
+        ps.setString(1, root.hex());
+        ps.setInt(2, limit);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add("registered version " + rs.getString(1) + ":" + rs.getInt(2));
+          }
+        }
+      }
+      return out;
+    });
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.kiln.core.history.ExecutionRecord;
 import dev.kiln.core.history.GitState;
 import dev.kiln.core.history.NewRun;
 import dev.kiln.core.history.RunHistory;
+import dev.kiln.core.history.RunOwner;
 import dev.kiln.core.history.RunRecord;
 import dev.kiln.core.history.RunStatus;
 import dev.kiln.core.history.StageOutput;
@@ -26,7 +27,8 @@ import java.util.TreeMap;
 /** Runs and stage executions over JDBC (SQLite or PostgreSQL). */
 final class JdbcRunHistory implements RunHistory {
   private static final String RUN_COLUMNS = "id, pipeline, status, reason, trigger_kind, git_commit, git_branch, "
-      + "git_dirty, params_json, kiln_version, host, started_at, ended_at, targets";
+      + "git_dirty, params_json, kiln_version, host, started_at, ended_at, targets, owner_host, owner_pid, "
+      + "owner_started_at, heartbeat_at";
   private static final String EXEC_COLUMNS = "id, run_id, stage, status, reason, fingerprint, inputs_json, "
       + "started_at, ended_at, wall_ms, cpu_ms, peak_rss_bytes, exit_code, log_path, attempts, "
       + "source_execution_id, details_json, output_json";
@@ -41,8 +43,8 @@ final class JdbcRunHistory implements RunHistory {
   public long startRun(NewRun run) {
     return db.write("record a new run", c -> {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO runs (pipeline, status, trigger_kind, git_commit, "
-          + "git_branch, git_dirty, params_json, kiln_version, host, started_at, targets) "
-          + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+          + "git_branch, git_dirty, params_json, kiln_version, host, started_at, targets, owner_host, owner_pid, "
+          + "owner_started_at, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
         ps.setString(1, run.pipeline());
         ps.setString(2, RunStatus.RUNNING.name());
         ps.setString(3, run.trigger());
@@ -54,6 +56,10 @@ final class JdbcRunHistory implements RunHistory {
         ps.setString(9, run.host());
         ps.setLong(10, run.startedAt().toEpochMilli());
         ps.setString(11, String.join(" ", run.targets()));
+        ps.setString(12, run.owner() == null ? null : run.owner().host());
+        Sql.setNullableLong(ps, 13, run.owner() == null ? null : run.owner().pid());
+        Sql.setNullableLong(ps, 14, run.owner() == null ? null : run.owner().processStart().toEpochMilli());
+        ps.setLong(15, run.startedAt().toEpochMilli());
         return returnedId(ps);
       }
     });
@@ -74,11 +80,16 @@ final class JdbcRunHistory implements RunHistory {
   }
 
   @Override
-  public void reopenRun(long runId) {
+  public void reopenRun(long runId, RunOwner owner, Instant at) {
     db.write("reopen run " + runId, c -> {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = ?, ended_at = NULL WHERE id = ?")) {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = ?, ended_at = NULL, owner_host = ?, "
+          + "owner_pid = ?, owner_started_at = ?, heartbeat_at = ? WHERE id = ?")) {
         ps.setString(1, RunStatus.RUNNING.name());
-        ps.setLong(2, runId);
+        ps.setString(2, owner.host());
+        ps.setLong(3, owner.pid());
+        ps.setLong(4, owner.processStart().toEpochMilli());
+        ps.setLong(5, at.toEpochMilli());
+        ps.setLong(6, runId);
         ps.executeUpdate();
       }
       return null;
@@ -209,38 +220,78 @@ final class JdbcRunHistory implements RunHistory {
   }
 
   @Override
-  public List<Long> interruptAbandoned(String pipeline, String reason, Instant at) {
-    return db.write("mark abandoned runs interrupted", c -> {
-      List<Long> ids = new ArrayList<>();
+  public List<RunRecord> running(String pipeline) {
+    return db.read("list running runs", c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + RUN_COLUMNS
+          + " FROM runs WHERE pipeline = ? AND status = ? ORDER BY id")) {
+        ps.setString(1, pipeline);
+        ps.setString(2, RunStatus.RUNNING.name());
+        return runs(ps);
+      }
+    });
+  }
+
+  @Override
+  public void heartbeat(long runId, Instant at) {
+    db.write("renew the lease of run " + runId, c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET heartbeat_at = ? WHERE id = ? AND status = ?")) {
+        ps.setLong(1, at.toEpochMilli());
+        ps.setLong(2, runId);
+        ps.setString(3, RunStatus.RUNNING.name());
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public boolean interrupt(long runId, String reason, Instant at) {
+    return db.write("mark run " + runId + " interrupted", c -> {
+      int changed;
       try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = ?, reason = ?, ended_at = ? "
-          + "WHERE pipeline = ? AND status = ? RETURNING id")) {
+          + "WHERE id = ? AND status = ?")) {
         ps.setString(1, RunStatus.INTERRUPTED.name());
         ps.setString(2, reason);
         ps.setLong(3, at.toEpochMilli());
-        ps.setString(4, pipeline);
+        ps.setLong(4, runId);
         ps.setString(5, RunStatus.RUNNING.name());
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            ids.add(rs.getLong(1));
-          }
-        }
+        changed = ps.executeUpdate();
       }
       try (PreparedStatement ps = c.prepareStatement("UPDATE stage_executions SET status = ?, reason = ?, ended_at = ? "
-          + "WHERE pipeline = ? AND status = ?")) {
+          + "WHERE run_id = ? AND status = ?")) {
         ps.setString(1, ExecStatus.INTERRUPTED.name());
         ps.setString(2, reason);
         ps.setLong(3, at.toEpochMilli());
-        ps.setString(4, pipeline);
+        ps.setLong(4, runId);
         ps.setString(5, ExecStatus.RUNNING.name());
         ps.executeUpdate();
       }
-      return ids;
+      return changed == 1;
     });
   }
 
   @Override
   public Map<Digest, Output.Kind> referencedObjects() {
     return db.read("list referenced objects", c -> Sql.digestKinds(c, "SELECT DISTINCT digest, kind FROM artifacts"));
+  }
+
+  @Override
+  public List<String> holdersOf(Digest root, int limit) {
+    return db.read("find executions with output " + root, c -> {
+      List<String> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT e.run_id, e.stage, a.path FROM artifacts a "
+          + "JOIN stage_executions e ON e.id = a.execution_id WHERE a.digest = ? AND e.source_execution_id IS NULL "
+          + "ORDER BY e.id DESC LIMIT ?")) {
+        ps.setString(1, root.hex());
+        ps.setInt(2, limit);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add("run " + rs.getLong(1) + ", stage '" + rs.getString(2) + "': " + rs.getString(3));
+          }
+        }
+      }
+      return out;
+    });
   }
 
   private List<ExecutionRecord> queryExecutions(String what, String sql, Object... args) {
@@ -315,7 +366,9 @@ final class JdbcRunHistory implements RunHistory {
         out.add(new RunRecord(rs.getLong(1), rs.getString(2), RunStatus.parse(rs.getString(3)),
             nullToEmpty(rs.getString(4)), rs.getString(5), git, rs.getString(9), rs.getString(10), rs.getString(11),
             Instant.ofEpochMilli(rs.getLong(12)), instant(rs, 13),
-            targets.isEmpty() ? List.of() : List.of(targets.split(" "))));
+            targets.isEmpty() ? List.of() : List.of(targets.split(" ")),
+            RunOwner.of(rs.getString(15), (Long) longOrNull(rs, 16), (Long) longOrNull(rs, 17)),
+            Optional.ofNullable(instant(rs, 18))));
       }
     }
     return out;

@@ -7,6 +7,7 @@ import dev.kiln.core.hash.CachedHash;
 import dev.kiln.core.hash.Digest;
 import dev.kiln.core.history.ExecStatus;
 import dev.kiln.core.history.StageOutput;
+import dev.kiln.core.history.RunOwner;
 import dev.kiln.core.history.ExecutionRecord;
 import dev.kiln.core.history.GitState;
 import dev.kiln.core.history.NewRun;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The run history and hash cache contract; runs against SQLite and PostgreSQL (subclasses). */
 abstract class RunStoreContract {
+  static final RunOwner OWNER = new RunOwner("build-7", 4242, Instant.ofEpochMilli(777_000));
   @TempDir
   Path project;
   String url;
@@ -42,7 +44,7 @@ abstract class RunStoreContract {
     Digest d = Digest.ofBytes("x".getBytes());
     try (MetadataStore s = open()) {
       long run = s.runs().startRun(new NewRun("p", "manual", new GitState("abc", "main", true), "{\"a\":1}",
-          "0.1", "host", Instant.ofEpochMilli(1000), List.of("train")));
+          "0.1", "host", Instant.ofEpochMilli(1000), List.of("train"), OWNER));
       long exec = s.runs().startExecution(run, "train", Instant.ofEpochMilli(1100));
       ExecutionRecord r = new ExecutionRecord(exec, run, "train", ExecStatus.SUCCEEDED, "ran: never run", "f".repeat(64),
           "{}", Instant.ofEpochMilli(1100), Instant.ofEpochMilli(1600), 500, 420, 1 << 20, 0, ".kiln/runs/1/train.log", 1,
@@ -56,6 +58,7 @@ abstract class RunStoreContract {
       assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
       assertThat(run.git()).isEqualTo(new GitState("abc", "main", true));
       assertThat(run.targets()).containsExactly("train");
+      assertThat(run.owner()).contains(OWNER);
       ExecutionRecord e = s.runs().lastResult("p", "train").orElseThrow();
       assertThat(e.metrics()).containsEntry("auc", 0.8);
       assertThat(e.outputs()).singleElement().extracting(Output::digest).isEqualTo(d);
@@ -68,11 +71,20 @@ abstract class RunStoreContract {
   }
 
   @Test
-  void abandonedRunsAreMarkedInterrupted() {
+  void aRunKeepsItsOwnerAndLeaseAndIsInterruptedOnce() {
     try (MetadataStore s = open()) {
-      long run = s.runs().startRun(new NewRun("p", "manual", GitState.NONE, "{}", "0.1", "h", Instant.now(), List.of()));
+      long run = s.runs().startRun(new NewRun("p", "manual", GitState.NONE, "{}", "0.1", "h", Instant.ofEpochMilli(5000),
+          List.of(), OWNER));
       s.runs().startExecution(run, "a", Instant.now());
-      assertThat(s.runs().interruptAbandoned("p", "gone", Instant.now())).containsExactly(run);
+      assertThat(s.runs().running("p")).singleElement().satisfies(r -> {
+        assertThat(r.owner()).contains(OWNER);
+        assertThat(r.heartbeat()).contains(Instant.ofEpochMilli(5000));
+      });
+      s.runs().heartbeat(run, Instant.ofEpochMilli(9000));
+      assertThat(s.runs().running("p").get(0).heartbeat()).contains(Instant.ofEpochMilli(9000));
+      assertThat(s.runs().interrupt(run, "gone", Instant.now())).isTrue();
+      assertThat(s.runs().interrupt(run, "gone again", Instant.now())).as("only once").isFalse();
+      assertThat(s.runs().running("p")).isEmpty();
       assertThat(s.runs().run(run).orElseThrow().status()).isEqualTo(RunStatus.INTERRUPTED);
       assertThat(s.runs().executions(run)).singleElement().extracting(ExecutionRecord::status)
           .isEqualTo(ExecStatus.INTERRUPTED);

@@ -23,7 +23,9 @@ import java.util.stream.Stream;
  * temporary file and is renamed into place, so a crash never leaves a half-written object; every
  * read re-hashes the content, and a corrupted object raises {@link CorruptObjectException} instead
  * of being restored. Restores copy: the workspace never links into the store, so editing a
- * restored file cannot damage the store.
+ * restored file cannot damage the store. Writing content the store already holds verifies the
+ * stored object and replaces it if it is corrupted, so a re-run repairs a damaged object.
+ * Temporary files carry their writer's pid, so recovery removes only those of dead writers.
  */
 public final class ArtifactStore {
   private static final int BUFFER = 1 << 18;
@@ -49,8 +51,7 @@ public final class ArtifactStore {
 
   /** Copies a file into the store, hashing as it copies; returns its digest. */
   public Digest put(Path file) throws IOException {
-    Files.createDirectories(tmp);
-    Path temp = Files.createTempFile(tmp, "put-", ".tmp");
+    Path temp = newTemp();
     try {
       MessageDigest md = Digest.newSha256();
       try (InputStream in = Files.newInputStream(file); OutputStream out = Files.newOutputStream(temp)) {
@@ -71,11 +72,10 @@ public final class ArtifactStore {
 
   public Digest putBytes(byte[] content) throws IOException {
     Digest d = Digest.ofBytes(content);
-    if (contains(d)) {
+    if (intact(d)) {
       return d;
     }
-    Files.createDirectories(tmp);
-    Path temp = Files.createTempFile(tmp, "put-", ".tmp");
+    Path temp = newTemp();
     try {
       Files.write(temp, content);
       commit(temp, d);
@@ -89,12 +89,12 @@ public final class ArtifactStore {
   public Output putPath(Path projectDir, PathHash hashed) throws IOException {
     Path abs = projectDir.resolve(hashed.path());
     if (hashed.kind() == PathHash.Kind.FILE) {
-      Digest d = contains(hashed.digest()) ? hashed.digest() : put(abs);
+      Digest d = intact(hashed.digest()) ? hashed.digest() : put(abs);
       return new Output(hashed.path(), Output.Kind.FILE, d, hashed.size(), 1);
     }
     List<PathHash.Entry> stored = new ArrayList<>();
     for (PathHash.Entry e : hashed.entries()) {
-      Digest d = contains(e.digest()) ? e.digest() : put(abs.resolve(e.relativePath()));
+      Digest d = intact(e.digest()) ? e.digest() : put(abs.resolve(e.relativePath()));
       stored.add(new PathHash.Entry(e.relativePath(), d, e.size()));
     }
     Digest manifest = putBytes(TreeDigest.manifest(stored));
@@ -224,17 +224,64 @@ public final class ArtifactStore {
     Files.deleteIfExists(pathOf(d));
   }
 
+  /** True when the object exists and its content matches its digest. */
+  public boolean intact(Digest d) throws IOException {
+    if (!contains(d)) {
+      return false;
+    }
+    try {
+      verifyObject(d);
+      return true;
+    } catch (CorruptObjectException e) {
+      return false;
+    }
+  }
+
+  /** The temporary files of writers that are gone (their pid is not alive): safe to delete. */
+  public List<Path> abandonedTemps() throws IOException {
+    List<Path> out = new ArrayList<>();
+    if (!Files.isDirectory(tmp)) {
+      return out;
+    }
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(tmp)) {
+      for (Path f : files) {
+        if (writerOf(f).map(pid -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)).orElse(true)) {
+          out.add(f);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static java.util.Optional<Long> writerOf(Path temp) {
+    String[] parts = temp.getFileName().toString().split("-");
+    try {
+      return parts.length >= 3 ? java.util.Optional.of(Long.parseLong(parts[1])) : java.util.Optional.empty();
+    } catch (NumberFormatException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  private Path newTemp() throws IOException {
+    Files.createDirectories(tmp);
+    return Files.createTempFile(tmp, "put-" + ProcessHandle.current().pid() + "-", ".tmp");
+  }
+
+  /**
+   * Moves a verified temporary file into place. An object already there is kept if intact and
+   * replaced if not (a corrupted object is repaired by writing its content again).
+   */
   private void commit(Path temp, Digest d) throws IOException {
     Path target = pathOf(d);
-    if (Files.exists(target)) {
+    if (intact(d)) {
       return;
     }
     Files.createDirectories(target.getParent());
     temp.toFile().setReadOnly();
     try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-      if (!Files.exists(target)) {
+      if (!intact(d)) {
         throw e;
       }
     }

@@ -2,7 +2,6 @@ package dev.kiln.core.exec;
 
 import dev.kiln.core.history.ExecStatus;
 import dev.kiln.core.history.ExecutionRecord;
-import dev.kiln.core.history.NewRun;
 import dev.kiln.core.history.RunStatus;
 import dev.kiln.core.pipeline.Stage;
 import dev.kiln.core.plan.ConditionNames;
@@ -53,19 +52,19 @@ public final class Executor {
     this.clock = clock;
   }
 
-  /** Records a new run and executes {@code selected} (a set of stage names closed under needs). */
-  public RunOutcome run(NewRun newRun, Set<String> selected) {
-    runId = ws.history().startRun(newRun);
+  /** Executes {@code selected} (a set of stage names closed under needs) as the recorded run {@code run}. */
+  public RunOutcome run(long run, Set<String> selected) {
+    runId = run;
     return execute(selected, Map.of());
   }
 
   /**
-   * Continues a run that stopped (waiting for approval): stages that already have a result in
-   * it keep it; every other selected stage is decided and run again under the same run id.
+   * Continues a run that stopped (waiting for approval) and was reopened: stages that already
+   * have a result in it keep it; every other selected stage is decided and run again under the
+   * same run id.
    */
   public RunOutcome resume(long run, Set<String> selected) {
     runId = run;
-    ws.history().reopenRun(run);
     Map<String, ExecutionRecord> kept = new LinkedHashMap<>();
     for (ExecutionRecord e : ws.history().executions(run)) {
       if (selected.contains(e.stage())) {

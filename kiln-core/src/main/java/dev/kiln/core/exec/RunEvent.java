@@ -19,4 +19,7 @@ public sealed interface RunEvent {
   record StageFinished(String stage, ExecStatus status, String reason, Duration wall) implements RunEvent {}
 
   record RunFinished(long runId, RunStatus status, String reason, Duration wall) implements RunEvent {}
+
+  /** Before a run: an earlier run whose owner is gone was marked interrupted, and why. */
+  record Recovered(long runId, String why) implements RunEvent {}
 }

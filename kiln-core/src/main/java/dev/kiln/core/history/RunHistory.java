@@ -10,15 +10,15 @@ import java.util.Optional;
  * (SQLite embedded, PostgreSQL for teams); the executor and the CLI only see this interface.
  * Implementations are safe for use from several threads.
  */
-public interface RunHistory {
+public interface RunHistory extends dev.kiln.core.artifact.ArtifactReferences {
 
   /** Records a new run as RUNNING and returns its id. */
   long startRun(NewRun run);
 
   void finishRun(long runId, RunStatus status, String reason, Instant endedAt);
 
-  /** Marks a stopped run (waiting for approval) as RUNNING again, to resume it. */
-  void reopenRun(long runId);
+  /** Marks a stopped run (waiting for approval) as RUNNING again under a new owner, to resume it. */
+  void reopenRun(long runId, RunOwner owner, Instant at);
 
   /** Records that a stage started (status RUNNING), so a crash leaves a trace; returns its id. */
   long startExecution(long runId, String stage, Instant startedAt);
@@ -41,15 +41,22 @@ public interface RunHistory {
   /** Executions of a stage with this fingerprint that left a result, newest first. */
   List<ExecutionRecord> resultsWithFingerprint(String pipeline, String stage, String fingerprint);
 
+  /** Runs of the pipeline recorded as RUNNING, with their owners; which are abandoned is for the caller. */
+  List<RunRecord> running(String pipeline);
+
+  /** Renews a running run's lease: its owner is alive at {@code at}. */
+  void heartbeat(long runId, Instant at);
+
   /**
-   * Marks runs and executions still RUNNING as INTERRUPTED (their process died). Only call
-   * while holding the project's run lock. Returns the ids of the interrupted runs.
+   * Marks a run still RUNNING, and its executions still RUNNING, as INTERRUPTED (its owner is
+   * gone). False if the run was no longer running (someone else recovered it, or it finished).
    */
-  List<Long> interruptAbandoned(String pipeline, String reason, Instant at);
+  boolean interrupt(long runId, String reason, Instant at);
 
   /**
    * Every object digest an execution's outputs reference, with its kind (for a directory, the
    * manifest's digest; its entries are listed in the manifest).
    */
+  @Override
   java.util.Map<Digest, dev.kiln.core.artifact.Output.Kind> referencedObjects();
 }

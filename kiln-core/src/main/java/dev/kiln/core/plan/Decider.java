@@ -44,23 +44,32 @@ public final class Decider {
     return inputs(s, Map.of());
   }
 
-  /**
-   * The stage's current inputs including its step's live inputs, read through {@code context}.
-   *
-   * @throws dev.kiln.core.step.PendingUpstreamException when they need an upstream result not known yet
-   */
+  /** The stage's current inputs including its step's live inputs, read through {@code context}. */
   public StageInputs inputs(Stage s, dev.kiln.core.step.InputContext context) {
+    return inputs(s, context, Map.of());
+  }
+
+  /**
+   * As {@link #inputs(Stage, dev.kiln.core.step.InputContext)}, with the digests some paths will
+   * have once upstream stages are restored ({@code kiln status} predicting a run).
+   */
+  public StageInputs inputs(Stage s, dev.kiln.core.step.InputContext context, Map<String, String> restored) {
     Map<String, Object> live = Map.of();
     if (s.action() instanceof Action.Uses uses) {
       live = steps.find(uses.step()).map(step -> step.liveInputs(context)).orElse(Map.of());
     }
-    return inputs(s, live);
+    return inputs(s, live, restored);
   }
 
   private StageInputs inputs(Stage s, Map<String, Object> live) {
+    return inputs(s, live, Map.of());
+  }
+
+  private StageInputs inputs(Stage s, Map<String, Object> live, Map<String, String> restored) {
     Map<String, String> deps = new LinkedHashMap<>();
     for (String dep : s.deps()) {
-      deps.put(dep, hasher.hash(dep).digestText());
+      String known = restored.get(dep);
+      deps.put(dep, known != null ? known : hasher.hash(dep).digestText());
     }
     Map<String, Object> params = new LinkedHashMap<>();
     for (String key : s.params()) {

@@ -6,8 +6,7 @@ import java.util.Optional;
 /**
  * Where a decision finds the results of upstream stages: in a run, this run's records; in
  * {@code kiln status}, what the run would find (last results, or the records a restore would
- * bring back). An implementation throws {@link dev.kiln.core.step.PendingUpstreamException} for
- * a stage whose result is not known until it has run.
+ * bring back).
  */
 public interface UpstreamResults {
 

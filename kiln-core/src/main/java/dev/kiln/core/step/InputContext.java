@@ -31,11 +31,7 @@ public interface InputContext {
   /** Every stage this one transitively depends on, in pipeline order. */
   List<String> upstreamStages();
 
-  /**
-   * Metrics recorded by an upstream stage in this run (or the run it was restored from).
-   *
-   * @throws PendingUpstreamException when asked before that stage has a result (status only)
-   */
+  /** Metrics recorded by an upstream stage in this run (or the run it was restored from). */
   Map<String, Double> upstreamMetrics(String stage);
 
   /**

@@ -14,7 +14,7 @@ import java.util.OptionalInt;
  * are compare-and-set, so a concurrent move is never lost (the loser gets an
  * {@link AliasConflictException}). Which moves are allowed is {@link Promoter}'s business.
  */
-public interface ModelRegistry {
+public interface ModelRegistry extends dev.kiln.core.artifact.ArtifactReferences {
 
   /** Records a new version, or returns the existing one with the same {@link NewVersion#identity()}. */
   ModelVersion register(NewVersion version);
@@ -50,7 +50,8 @@ public interface ModelRegistry {
   List<ModelVersion> trainedOn(Digest data);
 
   /** The artifact of every registered version, with its kind: what gc must keep. */
-  Map<Digest, dev.kiln.core.artifact.Output.Kind> referencedArtifacts();
+  @Override
+  Map<Digest, dev.kiln.core.artifact.Output.Kind> referencedObjects();
 
   /** Every version of every model (for search), newest first. */
   List<ModelVersion> allVersions(int limit);

@@ -1,4 +1,4 @@
-package dev.kiln.cli;
+package dev.kiln.core.runs;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,7 +17,7 @@ import java.util.Optional;
  * project. The holder writes its pid into the file so the next one can say who has it. The
  * operating system drops the lock when the holder dies, even on {@code kill -9}.
  */
-final class RunLock implements AutoCloseable {
+public final class RunLock implements AutoCloseable {
   private final FileChannel channel;
   private final FileLock lock;
 
@@ -27,7 +27,7 @@ final class RunLock implements AutoCloseable {
   }
 
   /** Takes the lock, waiting up to {@code wait} (zero: not at all); empty if another holds it. */
-  static Optional<RunLock> acquire(Path kilnDir, Duration wait, Runnable onWait) throws IOException {
+  public static Optional<RunLock> acquire(Path kilnDir, Duration wait, Runnable onWait) throws IOException {
     Files.createDirectories(kilnDir);
     Path file = kilnDir.resolve("run.lock");
     long deadline = System.nanoTime() + wait.toNanos();
@@ -63,7 +63,7 @@ final class RunLock implements AutoCloseable {
   }
 
   /** Who holds the lock, as the holder wrote it ("pid 1234"), or "another process". */
-  static String holder(Path kilnDir) {
+  public static String holder(Path kilnDir) {
     try {
       String s = Files.readString(kilnDir.resolve("run.lock")).trim();
       return s.isEmpty() ? "another process" : s;
