@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * The result of evaluating a model on labelled data: flat metrics (the names gates use, sorted),
  * and what the report shows — confusion matrix, curves, per-slice counts, per-group fairness
- * rates, what encoding met, the metrics that were undefined and why, and the predictions.
+ * rates, what encoding met, the metrics that were undefined and why (under the names gates use),
+ * notes on metrics computed with a caveat, and the predictions.
  */
 public record Evaluation(
     Task task,
@@ -26,6 +27,7 @@ public record Evaluation(
     List<FairnessReport> fairness,
     EncodingNotes encoding,
     Map<String, String> undefined,
+    Map<String, String> notes,
     Optional<LatencyResult> latency,
     String[] truth,
     Predictions predictions,

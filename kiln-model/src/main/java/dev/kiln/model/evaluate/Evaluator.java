@@ -2,7 +2,6 @@ package dev.kiln.model.evaluate;
 
 import dev.kiln.model.fairness.Fairness;
 import dev.kiln.model.fairness.FairnessReport;
-import dev.kiln.model.fairness.GroupRates;
 import dev.kiln.model.features.Columns;
 import dev.kiln.model.features.EncodingNotes;
 import dev.kiln.model.features.SignatureMismatchException;
@@ -60,9 +59,10 @@ public final class Evaluator {
   }
 
   private static Evaluation assemble(Predictor model, Task task, String label, Columns rows, int unlabeled, Scored s,
-      Predictions predictions, EncodingNotes notes, EvaluationOptions o) {
+      Predictions predictions, EncodingNotes encoding, EvaluationOptions o) {
     Map<String, Double> metrics = new TreeMap<>(s.overall(IntStream.range(0, rows.rows()).toArray()));
     Map<String, String> undefined = new TreeMap<>(s.undefined());
+    Map<String, String> notes = new TreeMap<>();
     List<Evaluation.SliceCount> counts = new ArrayList<>();
     for (String col : o.slices()) {
       for (Slice slice : Slicer.slices(rows, col)) {
@@ -74,12 +74,12 @@ public final class Evaluator {
     for (String attr : o.sensitive()) {
       FairnessReport f = fairness(task, attr, rows.strings(attr), s, o);
       fairness.add(f);
-      flatten(f, metrics, undefined);
+      flatten(f, metrics, undefined, notes);
     }
     Optional<LatencyResult> latency = o.latency().map(probe -> probe.measure(model, rows));
     latency.ifPresent(l -> metrics.putAll(l.metrics()));
-    return new Evaluation(task, label, metrics, unlabeled, s.confusion(), s.curves(), counts, fairness, notes, undefined,
-        latency, s.truthText(), predictions, s.predictedText());
+    return new Evaluation(task, label, metrics, unlabeled, s.confusion(), s.curves(), counts, fairness, encoding, undefined,
+        notes, latency, s.truthText(), predictions, s.predictedText());
   }
 
   private static FairnessReport fairness(Task task, String attr, String[] groups, Scored s, EvaluationOptions o) {
@@ -97,21 +97,12 @@ public final class Evaluator {
         Optional.ofNullable(o.privileged().get(attr)));
   }
 
-  private static void flatten(FairnessReport f, Map<String, Double> metrics, Map<String, String> undefined) {
+  private static void flatten(FairnessReport f, Map<String, Double> metrics, Map<String, String> undefined,
+      Map<String, String> notes) {
     String prefix = "fairness." + f.attribute() + ".";
     f.metrics().forEach((k, v) -> metrics.put(prefix + k, v));
     f.undefined().forEach((k, v) -> undefined.put(prefix + k, v));
-    for (GroupRates g : f.groups()) {
-      String gp = prefix + "group." + g.group() + ".";
-      metrics.put(gp + "count", (double) g.count());
-      if (g.excluded()) {
-        undefined.put(gp + "*", "excluded: " + g.count() + " rows, below the minimum group size");
-        continue;
-      }
-      metrics.put(gp + "selection_rate", g.selectionRate());
-      g.tpr().ifPresent(v -> metrics.put(gp + "tpr", v));
-      g.fpr().ifPresent(v -> metrics.put(gp + "fpr", v));
-    }
+    f.notes().forEach((k, v) -> notes.put(prefix + k, v));
   }
 
   private static int[] labeledRows(String[] labels) {

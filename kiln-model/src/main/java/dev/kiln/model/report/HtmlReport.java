@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The evaluation as one self-contained HTML file: overall metrics, ROC, precision-recall and
@@ -141,16 +141,30 @@ public final class HtmlReport {
           .append("</td><td>").append(g.fpr().isPresent() ? fmt(g.fpr().getAsDouble()) : "–").append("</td><td class=\"l\">")
           .append(g.excluded() ? "excluded: below the minimum group size" : "").append("</td></tr>");
     }
-    h.append("</table><table><tr><th class=\"l\">metric</th><th>value</th></tr>");
-    f.metrics().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(m -> h.append("<tr><td class=\"l\">")
-        .append(esc(m.getKey())).append("</td><td>").append(fmt(m.getValue())).append("</td></tr>"));
-    h.append("</table><div class=\"charts\">");
+    h.append("</table>");
+    fairnessMetrics(h, f);
+    h.append("<div class=\"charts\">");
     List<GroupRates> counted = f.groups().stream().filter(g -> !g.excluded()).toList();
     List<String> names = counted.stream().map(GroupRates::group).toList();
     h.append(Svg.bars("selection rate", names, counted.stream().mapToDouble(GroupRates::selectionRate).toArray(), 1));
     h.append(Svg.bars("true positive rate", names, counted.stream().mapToDouble(g -> g.tpr().orElse(Double.NaN)).toArray(), 1));
     h.append(Svg.bars("false positive rate", names, counted.stream().mapToDouble(g -> g.fpr().orElse(Double.NaN)).toArray(), 1));
     h.append("</div>");
+  }
+
+  /** The summary metrics of one attribute, computed or undefined, each with its reason or note. */
+  private static void fairnessMetrics(StringBuilder h, FairnessReport f) {
+    h.append("<table><tr><th class=\"l\">metric</th><th>value</th><th class=\"l\">note</th></tr>");
+    TreeSet<String> names = new TreeSet<>(f.metrics().keySet());
+    names.addAll(f.undefined().keySet());
+    names.removeIf(n -> n.startsWith("group."));
+    for (String n : names) {
+      Double v = f.metrics().get(n);
+      String note = v == null ? "undefined: " + f.undefined().get(n) : f.notes().getOrDefault(n, "");
+      h.append("<tr><td class=\"l\">").append(esc(n)).append("</td><td>").append(v == null ? "–" : fmt(v))
+          .append("</td><td class=\"l\">").append(esc(note)).append("</td></tr>");
+    }
+    h.append("</table>");
   }
 
   private static void latency(StringBuilder h, Evaluation e) {
@@ -161,12 +175,14 @@ public final class HtmlReport {
   }
 
   private static void notes(StringBuilder h, Evaluation e) {
-    if (e.undefined().isEmpty() && e.encoding().missing().isEmpty() && e.encoding().unseen().isEmpty()) {
+    if (e.undefined().isEmpty() && e.notes().isEmpty() && e.encoding().missing().isEmpty()
+        && e.encoding().unseen().isEmpty()) {
       return;
     }
     h.append("<h2>Notes</h2><ul>");
     e.undefined().forEach((k, v) -> h.append("<li><b>").append(esc(k)).append("</b> not computed: ").append(esc(v))
         .append("</li>"));
+    e.notes().forEach((k, v) -> h.append("<li><b>").append(esc(k)).append("</b> ").append(esc(v)).append("</li>"));
     e.encoding().missing().forEach((k, v) -> h.append("<li>").append(v).append(" missing values in <b>").append(esc(k))
         .append("</b></li>"));
     e.encoding().unseen().forEach((k, v) -> h.append("<li>").append(v).append(" values of <b>").append(esc(k))
