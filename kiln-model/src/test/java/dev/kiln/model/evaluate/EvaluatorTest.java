@@ -141,6 +141,19 @@ class EvaluatorTest {
     }
   }
 
+  @Test
+  void aMetricUndefinedInASliceIsNamedWithTheSliceAndTheReason() {
+    var o = new EvaluationOptions(Optional.of("label"), Optional.empty(), 0.5, List.of("afam"), List.of(), Map.of(), 5,
+        Optional.empty());
+    try (Predictor p = Models.load("xgb_binary.json", Fixtures.DIR)) {
+      Evaluation e = Evaluator.evaluate(p, withGroupWithoutPositives(), o);
+      assertThat(e.metrics()).containsKeys("slice.afam=yes.accuracy", "slice.afam=no.accuracy")
+          .doesNotContainKey("slice.afam=yes.auc");
+      assertThat(e.undefined()).containsEntry("slice.afam=yes.auc", "the truth holds only one class in this slice")
+          .containsKey("slice.afam=yes.average_precision").doesNotContainKey("auc");
+    }
+  }
+
   private static List<String> concat(List<String> a, List<String> b) {
     List<String> all = new java.util.ArrayList<>(a);
     all.addAll(b);
