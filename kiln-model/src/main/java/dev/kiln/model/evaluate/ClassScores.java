@@ -1,6 +1,7 @@
 package dev.kiln.model.evaluate;
 
 import dev.kiln.model.features.SignatureMismatchException;
+import dev.kiln.model.metrics.BinaryCurves;
 import dev.kiln.model.metrics.ClassificationMetrics;
 import dev.kiln.model.metrics.Curves;
 import dev.kiln.model.predict.Predictions;
@@ -17,7 +18,7 @@ import java.util.stream.IntStream;
  * threshold and the curves.
  */
 record ClassScores(Task.Classification task, int[] truth, int[] predicted, double[][] p,
-    ClassificationMetrics.Result all, Scores extra, Optional<Evaluation.BinaryCurves> curves,
+    ClassificationMetrics.Result all, Scores extra, Optional<BinaryCurves> curves,
     String[] truthText, String[] predictedText) implements Scored {
 
   static ClassScores of(Task.Classification c, String[] labels, Predictions.Classes p, double threshold) {
@@ -30,7 +31,7 @@ record ClassScores(Task.Classification task, int[] truth, int[] predicted, doubl
     var all = ClassificationMetrics.compute(truth, predicted, p.probabilities(), c.classes().size(), pos);
     Map<String, Double> extra = new LinkedHashMap<>();
     Map<String, String> undefined = new LinkedHashMap<>();
-    Optional<Evaluation.BinaryCurves> curves = Optional.empty();
+    Optional<BinaryCurves> curves = Optional.empty();
     if (pos >= 0) {
       extra.put("threshold", threshold);
       curves = binaryCurves(truth, p.column(pos), pos, extra, undefined);
@@ -67,7 +68,7 @@ record ClassScores(Task.Classification task, int[] truth, int[] predicted, doubl
     return Optional.of(all.confusion());
   }
 
-  private static Optional<Evaluation.BinaryCurves> binaryCurves(int[] truth, double[] score, int pos,
+  private static Optional<BinaryCurves> binaryCurves(int[] truth, double[] score, int pos,
       Map<String, Double> extra, Map<String, String> undefined) {
     boolean[] positive = new boolean[truth.length];
     for (int i = 0; i < truth.length; i++) {
@@ -90,7 +91,7 @@ record ClassScores(Task.Classification task, int[] truth, int[] predicted, doubl
     }
     extra.put("best_f1_threshold", pr.thresholds()[best]);
     extra.put("best_f1", bestF1);
-    return Optional.of(new Evaluation.BinaryCurves(Curves.roc(positive, score), pr, Curves.calibration(positive, score, 10)));
+    return Optional.of(new BinaryCurves(Curves.roc(positive, score), pr, Curves.calibration(positive, score, 10)));
   }
 
   private static int[] classIndexes(Task.Classification c, String[] labels) {

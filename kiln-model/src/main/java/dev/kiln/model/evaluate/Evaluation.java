@@ -3,9 +3,10 @@ package dev.kiln.model.evaluate;
 import dev.kiln.model.fairness.FairnessReport;
 import dev.kiln.model.features.EncodingNotes;
 import dev.kiln.model.latency.LatencyResult;
-import dev.kiln.model.metrics.Curves;
+import dev.kiln.model.metrics.BinaryCurves;
 import dev.kiln.model.predict.Predictions;
 import dev.kiln.model.signature.Task;
+import dev.kiln.model.slice.SliceCount;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,16 +33,6 @@ public record Evaluation(
     String[] truth,
     Predictions predictions,
     String[] predictedLabels) {
-
-  /** ROC, precision-recall and calibration curves of a binary classifier. */
-  public record BinaryCurves(Curves.Curve roc, Curves.Curve precisionRecall, Curves.Curve calibration) {}
-
-  /** A slice's name and size. */
-  public record SliceCount(String column, String value, int rows) {
-    public String name() {
-      return column + "=" + value;
-    }
-  }
 
   public double metric(String name) {
     Double v = metrics.get(name);

@@ -10,6 +10,7 @@ import dev.kiln.model.predict.Predictions;
 import dev.kiln.model.predict.Predictor;
 import dev.kiln.model.signature.Task;
 import dev.kiln.model.slice.Slice;
+import dev.kiln.model.slice.SliceCount;
 import dev.kiln.model.slice.Slicer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -60,10 +61,10 @@ public final class Evaluator {
     Map<String, Double> metrics = new TreeMap<>(overall.metrics());
     Map<String, String> undefined = new TreeMap<>(overall.undefined());
     Map<String, String> notes = new TreeMap<>();
-    List<Evaluation.SliceCount> counts = new ArrayList<>();
+    List<SliceCount> counts = new ArrayList<>();
     for (String col : o.slices()) {
       for (Slice slice : Slicer.slices(rows, col)) {
-        counts.add(new Evaluation.SliceCount(col, slice.value(), slice.rows().length));
+        counts.add(new SliceCount(col, slice.value(), slice.rows().length));
         Scored.Scores scores = s.score(slice.rows());
         scores.metrics().forEach((k, v) -> metrics.put("slice." + slice.name() + "." + k, v));
         scores.undefined().forEach((k, v) -> undefined.put("slice." + slice.name() + "." + k, v + " in this slice"));

@@ -2,6 +2,7 @@ package dev.kiln.model.evaluate;
 
 import dev.kiln.model.features.Columns;
 import dev.kiln.model.features.SignatureMismatchException;
+import dev.kiln.model.metrics.BinaryCurves;
 import dev.kiln.model.metrics.RegressionMetrics;
 import dev.kiln.model.predict.Predictions;
 import java.util.Map;
@@ -36,7 +37,7 @@ record RegressionScores(double[] y, double[] yhat, String[] truthText, String[] 
   }
 
   @Override
-  public Optional<Evaluation.BinaryCurves> curves() {
+  public Optional<BinaryCurves> curves() {
     return Optional.empty();
   }
 

@@ -1,5 +1,6 @@
 package dev.kiln.model.evaluate;
 
+import dev.kiln.model.metrics.BinaryCurves;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,7 +22,7 @@ interface Scored {
 
   Optional<long[][]> confusion();
 
-  Optional<Evaluation.BinaryCurves> curves();
+  Optional<BinaryCurves> curves();
 
   int[] truth();
 

@@ -1,9 +1,10 @@
 package dev.kiln.model.report;
 
-import dev.kiln.model.evaluate.Evaluation;
 import dev.kiln.model.fairness.FairnessReport;
 import dev.kiln.model.fairness.GroupRates;
+import dev.kiln.model.metrics.BinaryCurves;
 import dev.kiln.model.signature.Task;
+import dev.kiln.model.slice.SliceCount;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,18 +26,18 @@ public final class HtmlReport {
 
   private HtmlReport() {}
 
-  public static void write(Evaluation e, String model, String data, Path file) throws IOException {
+  public static void write(ReportContent e, Path file) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    Files.writeString(file, render(e, model, data));
+    Files.writeString(file, render(e));
   }
 
-  public static String render(Evaluation e, String model, String data) {
+  public static String render(ReportContent e) {
     StringBuilder h = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Kiln "
-        + "evaluation: " + esc(model) + "</title><style>" + STYLE + "</style></head><body>");
-    h.append("<h1>Model evaluation</h1><p>Model <b>").append(esc(model)).append("</b> on <b>").append(esc(data))
+        + "evaluation: " + esc(e.model()) + "</title><style>" + STYLE + "</style></head><body>");
+    h.append("<h1>Model evaluation</h1><p>Model <b>").append(esc(e.model())).append("</b> on <b>").append(esc(e.data()))
         .append("</b>: ").append(e.task().word()).append(" of <b>").append(esc(e.label())).append("</b>, ")
         .append(fmt(e.metrics().getOrDefault("count", 0.0))).append(" labelled rows");
     if (e.unlabeledRows() > 0) {
@@ -54,7 +55,7 @@ public final class HtmlReport {
         .toString();
   }
 
-  private static void overall(StringBuilder h, Evaluation e) {
+  private static void overall(StringBuilder h, ReportContent e) {
     h.append("<h2>Overall</h2><table><tr><th class=\"l\">metric</th><th>value</th></tr>");
     e.metrics().forEach((k, v) -> {
       if (!k.contains(".")) {
@@ -64,7 +65,7 @@ public final class HtmlReport {
     h.append("</table>");
   }
 
-  private static void curves(StringBuilder h, Evaluation.BinaryCurves c) {
+  private static void curves(StringBuilder h, BinaryCurves c) {
     h.append("<h2>Curves</h2><div class=\"charts\">");
     h.append(Svg.unitLines("ROC", "false positive rate", "true positive rate", c.roc().x(), c.roc().y(), true, false));
     double[] recall = prepend(0, c.precisionRecall().x());
@@ -105,17 +106,17 @@ public final class HtmlReport {
     h.append("</table>");
   }
 
-  private static void slices(StringBuilder h, Evaluation e) {
+  private static void slices(StringBuilder h, ReportContent e) {
     if (e.slices().isEmpty()) {
       return;
     }
     String key = e.task() instanceof Task.Regression ? "rmse" : e.metrics().containsKey("auc") ? "auc" : "accuracy";
     h.append("<h2>Slices</h2><div class=\"charts\">");
-    for (String col : e.slices().stream().map(Evaluation.SliceCount::column).distinct().toList()) {
+    for (String col : e.slices().stream().map(SliceCount::column).distinct().toList()) {
       List<String> labels = new ArrayList<>();
       List<Double> values = new ArrayList<>();
       double max = 0;
-      for (Evaluation.SliceCount s : e.slices()) {
+      for (SliceCount s : e.slices()) {
         if (s.column().equals(col)) {
           labels.add(s.value() + " (" + s.rows() + ")");
           double v = e.metrics().getOrDefault("slice." + s.name() + "." + key, Double.NaN);
@@ -167,14 +168,14 @@ public final class HtmlReport {
     h.append("</table>");
   }
 
-  private static void latency(StringBuilder h, Evaluation e) {
+  private static void latency(StringBuilder h, ReportContent e) {
     e.latency().ifPresent(l -> h.append("<h2>Latency on this machine</h2><table><tr><th class=\"l\">single-row calls</th>"
         + "<th>p50 ms</th><th>p95 ms</th><th>p99 ms</th><th>batch rows/s</th></tr><tr><td class=\"l\">").append(l.calls())
         .append("</td><td>").append(fmt(l.p50Ms())).append("</td><td>").append(fmt(l.p95Ms())).append("</td><td>")
         .append(fmt(l.p99Ms())).append("</td><td>").append(fmt(l.batchRowsPerSecond())).append("</td></tr></table>"));
   }
 
-  private static void notes(StringBuilder h, Evaluation e) {
+  private static void notes(StringBuilder h, ReportContent e) {
     if (e.undefined().isEmpty() && e.notes().isEmpty() && e.encoding().missing().isEmpty()
         && e.encoding().unseen().isEmpty()) {
       return;

@@ -46,7 +46,7 @@ class EvaluatorTest {
           "fairness.afam.disparate_impact", "fairness.afam.group.yes.selection_rate", "latency.p99_ms",
           "latency.batch_rows_per_s");
       assertThat(e.metric("count")).isEqualTo(60.0);
-      assertThat(e.slices().stream().filter(s -> s.column().equals("accounts")).mapToInt(Evaluation.SliceCount::rows).sum())
+      assertThat(e.slices().stream().filter(s -> s.column().equals("accounts")).mapToInt(dev.kiln.model.slice.SliceCount::rows).sum())
           .isEqualTo(60);
       assertThat(e.metric("slice.afam=yes.count") + e.metric("slice.afam=no.count")).isEqualTo(60.0);
       assertThat(e.encoding().missing()).containsEntry("income", 3).containsEntry("age", 1);
@@ -135,7 +135,7 @@ class EvaluatorTest {
       String json = EvaluationFiles.json(EvaluationFiles.summary(e));
       assertThat(json).contains("\"fairness.afam.equal_opportunity_ratio\" : \"TPR is defined for only one group")
           .doesNotContain("tpr_ratio").doesNotContain("tpr_difference").doesNotContain("skipped_groups");
-      String html = dev.kiln.model.report.HtmlReport.render(e, "m", "d");
+      String html = dev.kiln.model.report.HtmlReport.render(EvaluationJob.report(e, "m", "d"));
       assertThat(html).contains("<b>fairness.afam.equal_opportunity_ratio</b> not computed: TPR is defined for only "
           + "one group: group 'yes' has no positive labels").doesNotContain("tpr_ratio");
     }
