@@ -49,9 +49,15 @@ class EvaluateStepDetailsTest {
   @Test
   void everyUndefinedMetricIsADetailLineWithItsGateNameAndTheReason() {
     assertThat(result.passed()).isTrue();
-    assertThat(result.details()).contains(
-        "undefined: fairness.afam.equal_opportunity_ratio: TPR is defined for only one group: "
+    String tpr = "TPR is defined for only one group: group 'yes' has no positive labels";
+    // the example in docs/models.md, "What the evaluate step records"
+    assertThat(result.details()).containsExactly(
+        "undefined: fairness.afam.average_odds_difference: the unprivileged rows have no TPR: "
             + "group 'yes' has no positive labels",
+        "undefined: fairness.afam.equal_opportunity_difference: " + tpr,
+        "undefined: fairness.afam.equal_opportunity_ratio: " + tpr,
+        "undefined: fairness.afam.equalized_odds_difference: " + tpr,
+        "undefined: fairness.afam.equalized_odds_ratio: " + tpr,
         "undefined: fairness.afam.group.yes.tpr: group 'yes' has no positive labels");
   }
 
