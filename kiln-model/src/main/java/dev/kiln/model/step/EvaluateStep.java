@@ -31,6 +31,14 @@ public final class EvaluateStep implements Step {
   /** The prefix of the detail lines that name an undefined metric and its reason. */
   public static final String UNDEFINED = "undefined: ";
 
+  /**
+   * Every key this step accepts under {@code with:}, in the order the docs list them (the
+   * docs/kiln-yaml.md and docs/models.md tables are tested against it).
+   */
+  public List<String> withKeys() {
+    return KEYS;
+  }
+
   @Override
   public String name() {
     return "evaluate";
