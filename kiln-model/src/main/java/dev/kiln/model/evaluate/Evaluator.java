@@ -78,8 +78,8 @@ public final class Evaluator {
     }
     Optional<LatencyResult> latency = o.latency().map(probe -> probe.measure(model, rows));
     latency.ifPresent(l -> metrics.putAll(l.metrics()));
-    return new Evaluation(task, label, metrics, unlabeled, s.confusion(), s.curves(), counts, fairness, encoding, undefined,
-        notes, latency, s.truthText(), predictions, s.predictedText());
+    return new Evaluation(task, label, metrics, unlabeled, s.confusion(), s.curves(), counts, fairness, encoding,
+        undefined, notes, latency, s.truthText(), predictions, s.predictedText());
   }
 
   private static FairnessReport fairness(Task task, String attr, String[] groups, Scored s, EvaluationOptions o) {

@@ -90,7 +90,7 @@ public final class Fairness {
         + " rows; fairness needs two";
   }
 
-  /** Fairlearn's between-groups metrics; equal opportunity is the TPR spread, equalized odds the worse of TPR and FPR. */
+  /** Fairlearn's between-groups metrics: equal opportunity is the TPR spread, equalized odds the worse of both. */
   private static void between(List<GroupRates> counted, Figures out) {
     Spread selection = Spread.over(Rate.SELECTION, counted);
     Spread tpr = Spread.over(Rate.TPR, counted);

@@ -27,8 +27,8 @@ record Spread(Measure difference, Measure ratio, String note) {
     }
     int defined = counted.size() - missing.size();
     if (defined < 2) {
-      Measure none = Measure.undefined(rate.label() + " is defined for " + (defined == 0 ? "no group" : "only one group")
-          + ": " + Reasons.join(missing));
+      String groups = defined == 0 ? "no group" : "only one group";
+      Measure none = Measure.undefined(rate.label() + " is defined for " + groups + ": " + Reasons.join(missing));
       return new Spread(none, none, "");
     }
     String note = missing.isEmpty() ? "" : "computed without the groups that have no " + rate.label() + ": "

@@ -12,7 +12,8 @@ final class Bars {
   static final String STYLE = "table.bars{margin:.3em 0 1em}table.bars caption{font-weight:bold;text-align:left;"
       + "padding-bottom:.3em}table.bars td.label{text-align:left;max-width:15em;overflow-wrap:anywhere}"
       + "table.bars td.bar{text-align:left;white-space:nowrap;width:200px}"
-      + "table.bars span.bar{display:inline-block;height:.9em;background:#1f6feb;vertical-align:-.1em;margin-right:4px}";
+      + "table.bars span.bar{display:inline-block;height:.9em;background:#1f6feb;vertical-align:-.1em;"
+      + "margin-right:4px}";
   private static final double BAR_PX = 150;
 
   /** One bar: what it is, how many rows it covers, its value (NaN when undefined). */
@@ -20,7 +21,7 @@ final class Bars {
 
   private Bars() {}
 
-  /** A chart titled {@code title}, its columns headed {@code labelHeader} and {@code valueHeader}; bars scale to {@code max}. */
+  /** A chart titled {@code title}, columns headed {@code labelHeader} and {@code valueHeader}, bars up to {@code max}. */
   static String chart(String title, String labelHeader, String valueHeader, List<Bar> bars, double max) {
     StringBuilder s = new StringBuilder("<table class=\"bars\"><caption>").append(Html.esc(title)).append("</caption>");
     s.append("<tr><th class=\"l\">").append(Html.esc(labelHeader)).append("</th><th>rows</th><th class=\"l\">")
@@ -36,7 +37,8 @@ final class Bars {
       s.append("undefined");
     } else {
       double px = max <= 0 ? 0 : Math.max(0, Math.min(b.value(), max)) / max * BAR_PX;
-      s.append("<span class=\"bar\" style=\"width:").append(String.format(Locale.ROOT, "%.1f", px)).append("px\"></span>")
+      s.append("<span class=\"bar\" style=\"width:").append(String.format(Locale.ROOT, "%.1f", px))
+          .append("px\"></span>")
           .append(String.format(Locale.ROOT, "%.3f", b.value()));
     }
     s.append("</td></tr>");

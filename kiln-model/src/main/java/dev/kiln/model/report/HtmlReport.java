@@ -21,7 +21,8 @@ import java.util.List;
 public final class HtmlReport {
   private static final String STYLE = "body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:1100px}"
       + "table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ddd;padding:3px 8px;"
-      + "text-align:right}th{background:#f4f4f4}td.l,th.l{text-align:left}.charts{display:flex;flex-wrap:wrap;gap:1em;align-items:flex-start}"
+      + "text-align:right}th{background:#f4f4f4}td.l,th.l{text-align:left}"
+      + ".charts{display:flex;flex-wrap:wrap;gap:1em;align-items:flex-start}"
       + "h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:1.5em}.note{color:#666}" + Bars.STYLE;
 
   private HtmlReport() {}

@@ -42,7 +42,8 @@ class PackageCyclesTest {
     Map<String, Set<String>> deps = new TreeMap<>();
     for (String line : out.toString().split("\n")) {
       String[] f = line.trim().split("\\s+");
-      if (f.length >= 3 && f[1].equals("->") && f[0].startsWith("dev.kiln.model.") && f[2].startsWith("dev.kiln.model.")) {
+      boolean edge = f.length >= 3 && f[1].equals("->");
+      if (edge && f[0].startsWith("dev.kiln.model.") && f[2].startsWith("dev.kiln.model.")) {
         deps.computeIfAbsent(f[0], k -> new TreeSet<>());
         if (!f[0].equals(f[2])) {
           deps.get(f[0]).add(f[2]);
