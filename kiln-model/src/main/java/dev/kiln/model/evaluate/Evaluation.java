@@ -3,9 +3,10 @@ package dev.kiln.model.evaluate;
 import dev.kiln.model.fairness.FairnessReport;
 import dev.kiln.model.features.EncodingNotes;
 import dev.kiln.model.latency.LatencyResult;
-import dev.kiln.model.metrics.Curves;
+import dev.kiln.model.metrics.BinaryCurves;
 import dev.kiln.model.predict.Predictions;
 import dev.kiln.model.signature.Task;
+import dev.kiln.model.slice.SliceCount;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +14,8 @@ import java.util.Optional;
 /**
  * The result of evaluating a model on labelled data: flat metrics (the names gates use, sorted),
  * and what the report shows — confusion matrix, curves, per-slice counts, per-group fairness
- * rates, what encoding met, the metrics that were undefined and why, and the predictions.
+ * rates, what encoding met, the metrics that were undefined and why (under the names gates use),
+ * notes on metrics computed with a caveat, and the predictions.
  */
 public record Evaluation(
     Task task,
@@ -26,20 +28,11 @@ public record Evaluation(
     List<FairnessReport> fairness,
     EncodingNotes encoding,
     Map<String, String> undefined,
+    Map<String, String> notes,
     Optional<LatencyResult> latency,
     String[] truth,
     Predictions predictions,
     String[] predictedLabels) {
-
-  /** ROC, precision-recall and calibration curves of a binary classifier. */
-  public record BinaryCurves(Curves.Curve roc, Curves.Curve precisionRecall, Curves.Curve calibration) {}
-
-  /** A slice's name and size. */
-  public record SliceCount(String column, String value, int rows) {
-    public String name() {
-      return column + "=" + value;
-    }
-  }
 
   public double metric(String name) {
     Double v = metrics.get(name);

@@ -29,7 +29,7 @@ public final class EvaluationFiles {
     Files.writeString(file, JSON.writeValueAsString(new TreeMap<>(e.metrics())) + "\n");
   }
 
-  /** The evaluation as JSON-ready maps: metrics, undefined metrics with reasons, groups and encoding notes. */
+  /** The evaluation as JSON-ready maps: metrics, undefined metrics with reasons, notes on metrics, and encoding notes. */
   public static Map<String, Object> summary(Evaluation e) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("task", e.task().word());
@@ -37,6 +37,7 @@ public final class EvaluationFiles {
     m.put("rows_without_label", e.unlabeledRows());
     m.put("metrics", new TreeMap<>(e.metrics()));
     m.put("undefined", new TreeMap<>(e.undefined()));
+    m.put("notes", new TreeMap<>(e.notes()));
     m.put("missing_values", new TreeMap<>(e.encoding().missing()));
     m.put("unseen_categories", new TreeMap<>(e.encoding().unseen()));
     return m;

@@ -6,6 +6,7 @@ import dev.kiln.model.features.Columns;
 import dev.kiln.model.predict.Models;
 import dev.kiln.model.predict.Predictor;
 import dev.kiln.model.report.HtmlReport;
+import dev.kiln.model.report.ReportContent;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,9 +36,15 @@ public record EvaluationJob(String model, String data, EvaluationOptions options
       EvaluationFiles.writePredictions(e, predictionsFile.get());
     }
     if (reportFile.isPresent()) {
-      HtmlReport.write(e, modelName, data, reportFile.get());
+      HtmlReport.write(report(e, modelName, data), reportFile.get());
     }
     return e;
+  }
+
+  /** What the report shows of an evaluation of {@code model} on {@code data}. */
+  static ReportContent report(Evaluation e, String model, String data) {
+    return new ReportContent(model, data, e.task(), e.label(), e.metrics(), e.unlabeledRows(), e.confusion(), e.curves(),
+        e.slices(), e.fairness(), e.latency(), e.undefined(), e.notes(), e.encoding());
   }
 
   static Columns read(String path) {

@@ -1,13 +1,11 @@
 package dev.kiln.model.fairness;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.TreeMap;
-import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Group fairness as Fairlearn defines it (between groups): demographic parity difference
@@ -17,13 +15,20 @@ import java.util.function.Function;
  * impact {@code P(Ŷ=1 | unprivileged) / P(Ŷ=1 | privileged)}, statistical parity difference
  * and average odds difference, the unprivileged being every other counted group together.
  *
- * <p>Groups smaller than the minimum size are reported and excluded. A group whose TPR or FPR
- * is undefined (no positives, or no negatives) is left out of that rate's difference and ratio
- * and the report says so; Fairlearn would count it as 0. A ratio over a zero maximum is
- * undefined, never a division by zero.
+ * <p>Every metric ({@link #SUMMARY}, {@link Relative#NAMES} when a privileged group is given,
+ * and {@code group.G.count}, {@code .selection_rate}, {@code .tpr}, {@code .fpr} per group) is
+ * either computed or undefined under its own name with the reason. Groups smaller than the
+ * minimum size are reported and excluded. A group whose TPR or FPR is undefined (no positives,
+ * or no negatives) is left out of that rate's difference and ratio, with a note on the metrics
+ * computed without it; Fairlearn would count it as 0. A ratio over a zero maximum is undefined,
+ * never a division by zero.
  */
 public final class Fairness {
   public static final String MISSING = "(missing)";
+
+  /** The between-groups metrics, computed for every sensitive attribute. */
+  public static final List<String> SUMMARY = List.of("demographic_parity_difference", "demographic_parity_ratio",
+      "equal_opportunity_difference", "equal_opportunity_ratio", "equalized_odds_difference", "equalized_odds_ratio");
 
   private Fairness() {}
 
@@ -35,19 +40,18 @@ public final class Fairness {
   public static FairnessReport assess(String attribute, String[] groupOf, boolean[] positive, boolean[] selected,
       int minGroupSize, Optional<String> privileged) {
     List<GroupRates> groups = groups(groupOf, positive, selected, minGroupSize);
-    Map<String, Double> m = new LinkedHashMap<>();
-    Map<String, String> undefined = new LinkedHashMap<>();
     List<GroupRates> counted = groups.stream().filter(g -> !g.excluded()).toList();
+    Figures out = new Figures();
+    groups.forEach(g -> perGroup(g, minGroupSize, out));
     if (counted.size() < 2) {
-      undefined.put("*", counted.size() + " group(s) of at least " + minGroupSize + " rows; fairness needs two");
-      return new FairnessReport(attribute, privileged, groups, m, undefined);
+      String why = tooFew(counted, minGroupSize);
+      SUMMARY.forEach(n -> out.undefined(n, why));
+      privileged.ifPresent(p -> Relative.NAMES.forEach(n -> out.undefined(n, why)));
+    } else {
+      between(counted, out);
+      privileged.ifPresent(p -> Relative.assess(p, groups, minGroupSize, out));
     }
-    spread("demographic_parity", counted, g -> OptionalDouble.of(g.selectionRate()), m, undefined);
-    spread("tpr", counted, GroupRates::tpr, m, undefined);
-    spread("fpr", counted, GroupRates::fpr, m, undefined);
-    odds(m, undefined);
-    privileged.ifPresent(p -> relative(p, counted, m, undefined));
-    return new FairnessReport(attribute, privileged, groups, m, undefined);
+    return new FairnessReport(attribute, privileged, groups, out.metrics, out.undefined, out.notes);
   }
 
   static List<GroupRates> groups(String[] groupOf, boolean[] positive, boolean[] selected, int minGroupSize) {
@@ -66,97 +70,41 @@ public final class Fairness {
     return out;
   }
 
-  /** Puts NAME_difference (max − min) and NAME_ratio (min / max) over the groups where the rate is defined. */
-  private static void spread(String name, List<GroupRates> groups, Function<GroupRates, OptionalDouble> rate,
-      Map<String, Double> m, Map<String, String> undefined) {
-    List<String> skipped = new ArrayList<>();
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    int defined = 0;
-    for (GroupRates g : groups) {
-      OptionalDouble r = rate.apply(g);
-      if (r.isEmpty()) {
-        skipped.add(g.group());
-        continue;
-      }
-      min = Math.min(min, r.getAsDouble());
-      max = Math.max(max, r.getAsDouble());
-      defined++;
-    }
-    if (defined < 2) {
-      undefined.put(name + "_difference", name + " is defined for fewer than two groups");
-      undefined.put(name + "_ratio", name + " is defined for fewer than two groups");
-      return;
-    }
-    if (!skipped.isEmpty()) {
-      undefined.put(name + ".skipped_groups", String.join(", ", skipped));
-    }
-    m.put(name + "_difference", max - min);
-    if (max > 0) {
-      m.put(name + "_ratio", min / max);
-    } else {
-      undefined.put(name + "_ratio", "every group's " + name + " is 0");
+  /** Why an excluded group has no rates, e.g. "group 'yes' has 6 rows, fewer than the minimum group size of 30". */
+  static String tooSmall(GroupRates g, int minGroupSize) {
+    return "group '" + g.group() + "' has " + g.count() + (g.count() == 1 ? " row" : " rows")
+        + ", fewer than the minimum group size of " + minGroupSize;
+  }
+
+  private static void perGroup(GroupRates g, int minGroupSize, Figures out) {
+    String prefix = "group." + g.group() + ".";
+    out.put(prefix + "count", g.count());
+    for (Rate r : Rate.values()) {
+      out.put(prefix + r.metric(), g.excluded() ? Measure.undefined(tooSmall(g, minGroupSize)) : r.measure(g));
     }
   }
 
-  /** Equalized odds from the TPR and FPR spreads; equal opportunity is the TPR spread. */
-  private static void odds(Map<String, Double> m, Map<String, String> undefined) {
-    Double tprD = m.remove("tpr_difference");
-    Double fprD = m.remove("fpr_difference");
-    Double tprR = m.remove("tpr_ratio");
-    Double fprR = m.remove("fpr_ratio");
-    if (tprD != null) {
-      m.put("equal_opportunity_difference", tprD);
-    }
-    if (tprR != null) {
-      m.put("equal_opportunity_ratio", tprR);
-    }
-    if (tprD != null && fprD != null) {
-      m.put("equalized_odds_difference", Math.max(tprD, fprD));
-    } else {
-      undefined.put("equalized_odds_difference", "TPR or FPR is defined for fewer than two groups");
-    }
-    if (tprR != null && fprR != null) {
-      m.put("equalized_odds_ratio", Math.min(tprR, fprR));
-    } else {
-      undefined.put("equalized_odds_ratio", "a TPR or FPR ratio is undefined");
-    }
+  private static String tooFew(List<GroupRates> counted, int minGroupSize) {
+    String names = counted.stream().map(g -> "'" + g.group() + "'").collect(Collectors.joining(", "));
+    return (counted.isEmpty() ? "no group has" : "only 1 group (" + names + ") has") + " at least " + minGroupSize
+        + " rows; fairness needs two";
   }
 
-  /** AIF360's measures of the unprivileged groups together against the privileged group. */
-  private static void relative(String privileged, List<GroupRates> counted, Map<String, Double> m,
-      Map<String, String> undefined) {
-    Optional<GroupRates> priv = counted.stream().filter(g -> g.group().equals(privileged)).findFirst();
-    if (priv.isEmpty()) {
-      undefined.put("disparate_impact", "privileged group '" + privileged + "' is absent or too small");
-      return;
-    }
-    GroupRates p = priv.get();
-    GroupRates u = pool(counted.stream().filter(g -> !g.group().equals(privileged)).toList());
-    m.put("statistical_parity_difference", u.selectionRate() - p.selectionRate());
-    if (p.selectionRate() > 0) {
-      m.put("disparate_impact", u.selectionRate() / p.selectionRate());
-    } else {
-      undefined.put("disparate_impact", "the privileged group's selection rate is 0");
-    }
-    if (u.tpr().isPresent() && p.tpr().isPresent() && u.fpr().isPresent() && p.fpr().isPresent()) {
-      m.put("average_odds_difference", ((u.fpr().getAsDouble() - p.fpr().getAsDouble())
-          + (u.tpr().getAsDouble() - p.tpr().getAsDouble())) / 2);
-    } else {
-      undefined.put("average_odds_difference", "TPR or FPR is undefined for the privileged or unprivileged rows");
-    }
+  /** Fairlearn's between-groups metrics: equal opportunity is the TPR spread, equalized odds the worse of both. */
+  private static void between(List<GroupRates> counted, Figures out) {
+    Spread selection = Spread.over(Rate.SELECTION, counted);
+    Spread tpr = Spread.over(Rate.TPR, counted);
+    Spread fpr = Spread.over(Rate.FPR, counted);
+    spread("demographic_parity", selection.difference(), selection.ratio(), selection.note(), out);
+    spread("equal_opportunity", tpr.difference(), tpr.ratio(), tpr.note(), out);
+    spread("equalized_odds", Measure.combine(tpr.difference(), fpr.difference(), Math::max),
+        Measure.combine(tpr.ratio(), fpr.ratio(), Math::min), Reasons.join(tpr.note(), fpr.note()), out);
   }
 
-  private static GroupRates pool(List<GroupRates> gs) {
-    long[] s = new long[6];
-    for (GroupRates g : gs) {
-      s[0] += g.count();
-      s[1] += g.positives();
-      s[2] += g.negatives();
-      s[3] += g.selected();
-      s[4] += g.truePositives();
-      s[5] += g.falsePositives();
-    }
-    return new GroupRates("unprivileged", s[0], s[1], s[2], s[3], s[4], s[5], false);
+  private static void spread(String name, Measure difference, Measure ratio, String note, Figures out) {
+    out.put(name + "_difference", difference);
+    out.put(name + "_ratio", ratio);
+    out.note(name + "_difference", note);
+    out.note(name + "_ratio", note);
   }
 }

@@ -1,42 +1,44 @@
 package dev.kiln.model.report;
 
-import dev.kiln.model.evaluate.Evaluation;
-import dev.kiln.model.fairness.FairnessReport;
-import dev.kiln.model.fairness.GroupRates;
+import static dev.kiln.model.report.Html.esc;
+import static dev.kiln.model.report.Html.fmt;
+
+import dev.kiln.model.metrics.BinaryCurves;
 import dev.kiln.model.signature.Task;
+import dev.kiln.model.slice.SliceCount;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The evaluation as one self-contained HTML file: overall metrics, ROC, precision-recall and
  * calibration curves, the confusion matrix, per-slice and per-group charts, latency, and what
- * was undefined or unusual. Charts are inline SVG; the page loads nothing from anywhere.
+ * was undefined or unusual. Curves are inline SVG, bar charts HTML tables whose labels are shown
+ * in full (long ones wrap); the page loads nothing from anywhere.
  */
 public final class HtmlReport {
   private static final String STYLE = "body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:1100px}"
       + "table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ddd;padding:3px 8px;"
-      + "text-align:right}th{background:#f4f4f4}td.l,th.l{text-align:left}.charts{display:flex;flex-wrap:wrap;gap:1em}"
-      + "h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:1.5em}.note{color:#666}";
+      + "text-align:right}th{background:#f4f4f4}td.l,th.l{text-align:left}"
+      + ".charts{display:flex;flex-wrap:wrap;gap:1em;align-items:flex-start}"
+      + "h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:1.5em}.note{color:#666}" + Bars.STYLE;
 
   private HtmlReport() {}
 
-  public static void write(Evaluation e, String model, String data, Path file) throws IOException {
+  public static void write(ReportContent e, Path file) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    Files.writeString(file, render(e, model, data));
+    Files.writeString(file, render(e));
   }
 
-  public static String render(Evaluation e, String model, String data) {
+  public static String render(ReportContent e) {
     StringBuilder h = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Kiln "
-        + "evaluation: " + esc(model) + "</title><style>" + STYLE + "</style></head><body>");
-    h.append("<h1>Model evaluation</h1><p>Model <b>").append(esc(model)).append("</b> on <b>").append(esc(data))
+        + "evaluation: " + esc(e.model()) + "</title><style>" + STYLE + "</style></head><body>");
+    h.append("<h1>Model evaluation</h1><p>Model <b>").append(esc(e.model())).append("</b> on <b>").append(esc(e.data()))
         .append("</b>: ").append(e.task().word()).append(" of <b>").append(esc(e.label())).append("</b>, ")
         .append(fmt(e.metrics().getOrDefault("count", 0.0))).append(" labelled rows");
     if (e.unlabeledRows() > 0) {
@@ -47,14 +49,14 @@ public final class HtmlReport {
     e.curves().ifPresent(c -> curves(h, c));
     e.confusion().ifPresent(cm -> confusion(h, cm, ((Task.Classification) e.task()).classes()));
     slices(h, e);
-    e.fairness().forEach(f -> fairness(h, f));
+    e.fairness().forEach(f -> FairnessSection.render(h, f));
     latency(h, e);
     notes(h, e);
     return h.append("<p class=\"note\">Written by Kiln. Metric definitions: docs/models.md.</p></body></html>\n")
         .toString();
   }
 
-  private static void overall(StringBuilder h, Evaluation e) {
+  private static void overall(StringBuilder h, ReportContent e) {
     h.append("<h2>Overall</h2><table><tr><th class=\"l\">metric</th><th>value</th></tr>");
     e.metrics().forEach((k, v) -> {
       if (!k.contains(".")) {
@@ -64,7 +66,7 @@ public final class HtmlReport {
     h.append("</table>");
   }
 
-  private static void curves(StringBuilder h, Evaluation.BinaryCurves c) {
+  private static void curves(StringBuilder h, BinaryCurves c) {
     h.append("<h2>Curves</h2><div class=\"charts\">");
     h.append(Svg.unitLines("ROC", "false positive rate", "true positive rate", c.roc().x(), c.roc().y(), true, false));
     double[] recall = prepend(0, c.precisionRecall().x());
@@ -105,84 +107,48 @@ public final class HtmlReport {
     h.append("</table>");
   }
 
-  private static void slices(StringBuilder h, Evaluation e) {
+  private static void slices(StringBuilder h, ReportContent e) {
     if (e.slices().isEmpty()) {
       return;
     }
     String key = e.task() instanceof Task.Regression ? "rmse" : e.metrics().containsKey("auc") ? "auc" : "accuracy";
     h.append("<h2>Slices</h2><div class=\"charts\">");
-    for (String col : e.slices().stream().map(Evaluation.SliceCount::column).distinct().toList()) {
-      List<String> labels = new ArrayList<>();
-      List<Double> values = new ArrayList<>();
+    for (String col : e.slices().stream().map(SliceCount::column).distinct().toList()) {
+      List<Bars.Bar> bars = new ArrayList<>();
       double max = 0;
-      for (Evaluation.SliceCount s : e.slices()) {
+      for (SliceCount s : e.slices()) {
         if (s.column().equals(col)) {
-          labels.add(s.value() + " (" + s.rows() + ")");
           double v = e.metrics().getOrDefault("slice." + s.name() + "." + key, Double.NaN);
-          values.add(v);
+          bars.add(new Bars.Bar(s.value(), s.rows(), v));
           max = Double.isNaN(v) ? max : Math.max(max, v);
         }
       }
-      h.append(Svg.bars(key + " by " + col + " (rows)", labels, values.stream().mapToDouble(d -> d).toArray(),
-          key.equals("rmse") ? max : 1));
+      h.append(Bars.chart(key + " by " + col, col, key, bars, key.equals("rmse") ? max : 1));
     }
     h.append("</div>");
   }
 
-  private static void fairness(StringBuilder h, FairnessReport f) {
-    h.append("<h2>Fairness by ").append(esc(f.attribute())).append("</h2>");
-    f.privileged().ifPresent(p -> h.append("<p>Privileged group: <b>").append(esc(p)).append("</b></p>"));
-    h.append("<table><tr><th class=\"l\">group</th><th>rows</th><th>positives</th><th>selected</th>"
-        + "<th>selection rate</th><th>TPR</th><th>FPR</th><th class=\"l\">note</th></tr>");
-    for (GroupRates g : f.groups()) {
-      h.append("<tr><td class=\"l\">").append(esc(g.group())).append("</td><td>").append(g.count()).append("</td><td>")
-          .append(g.positives()).append("</td><td>").append(g.selected()).append("</td><td>")
-          .append(fmt(g.selectionRate())).append("</td><td>").append(g.tpr().isPresent() ? fmt(g.tpr().getAsDouble()) : "–")
-          .append("</td><td>").append(g.fpr().isPresent() ? fmt(g.fpr().getAsDouble()) : "–").append("</td><td class=\"l\">")
-          .append(g.excluded() ? "excluded: below the minimum group size" : "").append("</td></tr>");
-    }
-    h.append("</table><table><tr><th class=\"l\">metric</th><th>value</th></tr>");
-    f.metrics().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(m -> h.append("<tr><td class=\"l\">")
-        .append(esc(m.getKey())).append("</td><td>").append(fmt(m.getValue())).append("</td></tr>"));
-    h.append("</table><div class=\"charts\">");
-    List<GroupRates> counted = f.groups().stream().filter(g -> !g.excluded()).toList();
-    List<String> names = counted.stream().map(GroupRates::group).toList();
-    h.append(Svg.bars("selection rate", names, counted.stream().mapToDouble(GroupRates::selectionRate).toArray(), 1));
-    h.append(Svg.bars("true positive rate", names, counted.stream().mapToDouble(g -> g.tpr().orElse(Double.NaN)).toArray(), 1));
-    h.append(Svg.bars("false positive rate", names, counted.stream().mapToDouble(g -> g.fpr().orElse(Double.NaN)).toArray(), 1));
-    h.append("</div>");
-  }
-
-  private static void latency(StringBuilder h, Evaluation e) {
+  private static void latency(StringBuilder h, ReportContent e) {
     e.latency().ifPresent(l -> h.append("<h2>Latency on this machine</h2><table><tr><th class=\"l\">single-row calls</th>"
         + "<th>p50 ms</th><th>p95 ms</th><th>p99 ms</th><th>batch rows/s</th></tr><tr><td class=\"l\">").append(l.calls())
         .append("</td><td>").append(fmt(l.p50Ms())).append("</td><td>").append(fmt(l.p95Ms())).append("</td><td>")
         .append(fmt(l.p99Ms())).append("</td><td>").append(fmt(l.batchRowsPerSecond())).append("</td></tr></table>"));
   }
 
-  private static void notes(StringBuilder h, Evaluation e) {
-    if (e.undefined().isEmpty() && e.encoding().missing().isEmpty() && e.encoding().unseen().isEmpty()) {
+  private static void notes(StringBuilder h, ReportContent e) {
+    if (e.undefined().isEmpty() && e.notes().isEmpty() && e.encoding().missing().isEmpty()
+        && e.encoding().unseen().isEmpty()) {
       return;
     }
     h.append("<h2>Notes</h2><ul>");
     e.undefined().forEach((k, v) -> h.append("<li><b>").append(esc(k)).append("</b> not computed: ").append(esc(v))
         .append("</li>"));
+    e.notes().forEach((k, v) -> h.append("<li><b>").append(esc(k)).append("</b> ").append(esc(v)).append("</li>"));
     e.encoding().missing().forEach((k, v) -> h.append("<li>").append(v).append(" missing values in <b>").append(esc(k))
         .append("</b></li>"));
     e.encoding().unseen().forEach((k, v) -> h.append("<li>").append(v).append(" values of <b>").append(esc(k))
         .append("</b> unseen in training, e.g. ").append(esc(String.valueOf(e.encoding().unseenExamples().get(k))))
         .append("</li>"));
     h.append("</ul>");
-  }
-
-  static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-  }
-
-  private static String fmt(double v) {
-    if (Double.isNaN(v)) {
-      return "–";
-    }
-    return v == Math.rint(v) && Math.abs(v) < 1e12 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4f", v);
   }
 }

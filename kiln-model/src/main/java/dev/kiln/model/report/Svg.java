@@ -1,6 +1,5 @@
 package dev.kiln.model.report;
 
-import java.util.List;
 import java.util.Locale;
 
 /** Small inline SVG charts for the self-contained HTML report: no scripts, no external files. */
@@ -37,35 +36,9 @@ final class Svg {
     return s.append("</svg>").toString();
   }
 
-  /** Horizontal bars, one per label, values in [0, max]. */
-  static String bars(String title, List<String> labels, double[] values, double max) {
-    int rowH = 22;
-    int height = PAD + labels.size() * rowH + 10;
-    int labelW = 130;
-    int width = 460;
-    StringBuilder s = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + width + "\" height=\""
-        + height + "\" role=\"img\"><title>" + HtmlReport.esc(title) + "</title>");
-    s.append(text(10, 18, title, "start", 13, true));
-    double scale = max <= 0 ? 0 : (width - labelW - 70) / max;
-    for (int i = 0; i < labels.size(); i++) {
-      int y = PAD + i * rowH;
-      s.append(text(labelW - 6, y + 14, shorten(labels.get(i)), "end", 12, false));
-      double v = values[i];
-      if (Double.isNaN(v)) {
-        s.append(text(labelW + 4, y + 14, "undefined", "start", 12, false));
-        continue;
-      }
-      s.append("<rect x=\"").append(labelW).append("\" y=\"").append(y + 3).append("\" width=\"")
-          .append(f(Math.max(0, v) * scale)).append("\" height=\"15\" fill=\"#1f6feb\"/>");
-      s.append(text(labelW + Math.max(0, v) * scale + 4, y + 14, String.format(Locale.ROOT, "%.3f", v), "start", 11,
-          false));
-    }
-    return s.append("</svg>").toString();
-  }
-
   private static StringBuilder open(String title) {
     StringBuilder s = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + W + "\" height=\"" + H
-        + "\" role=\"img\"><title>" + HtmlReport.esc(title) + "</title>");
+        + "\" role=\"img\"><title>" + Html.esc(title) + "</title>");
     s.append(text(W / 2.0, 16, title, "middle", 13, true));
     return s;
   }
@@ -79,7 +52,7 @@ final class Svg {
     }
     s.append(text(px(0.5), H - 6, xLabel, "middle", 11, false));
     s.append("<text x=\"12\" y=\"").append(f(py(0.5))).append("\" font-size=\"11\" text-anchor=\"middle\" "
-        + "transform=\"rotate(-90 12 ").append(f(py(0.5))).append(")\">").append(HtmlReport.esc(yLabel)).append("</text>");
+        + "transform=\"rotate(-90 12 ").append(f(py(0.5))).append(")\">").append(Html.esc(yLabel)).append("</text>");
   }
 
   private static double px(double x) {
@@ -97,11 +70,7 @@ final class Svg {
 
   private static String text(double x, double y, String t, String anchor, int size, boolean bold) {
     return "<text x=\"" + f(x) + "\" y=\"" + f(y) + "\" font-size=\"" + size + "\" text-anchor=\"" + anchor + "\""
-        + (bold ? " font-weight=\"bold\"" : "") + ">" + HtmlReport.esc(t) + "</text>";
-  }
-
-  private static String shorten(String s) {
-    return s.length() > 20 ? s.substring(0, 19) + "…" : s;
+        + (bold ? " font-weight=\"bold\"" : "") + ">" + Html.esc(t) + "</text>";
   }
 
   private static String f(double v) {

@@ -23,11 +23,21 @@ import java.util.Optional;
  * {@code uses: evaluate}: evaluates a model on labelled data and records its metrics (overall,
  * {@code slice.*}, {@code fairness.*}, {@code latency.*}) for gates. Writes metrics.json and
  * report.html into the stage's report directory, and the predictions where {@code predictions:}
- * says.
+ * says. Every metric it could not compute is a detail line {@code undefined: METRIC: REASON}.
  */
 public final class EvaluateStep implements Step {
   static final List<String> KEYS = List.of("model", "data", "label", "positive", "threshold", "slices", "sensitive",
       "privileged", "min-group-size", "latency", "predictions", "metrics");
+  /** The prefix of the detail lines that name an undefined metric and its reason. */
+  public static final String UNDEFINED = "undefined: ";
+
+  /**
+   * Every key this step accepts under {@code with:}, in the order the docs list them (the
+   * docs/kiln-yaml.md and docs/models.md tables are tested against it).
+   */
+  public List<String> withKeys() {
+    return KEYS;
+  }
 
   @Override
   public String name() {
@@ -36,7 +46,7 @@ public final class EvaluateStep implements Step {
 
   @Override
   public String version() {
-    return "1";
+    return "2"; // 2: undefined metrics as details, fairness names fixed
   }
 
   @Override
@@ -96,7 +106,17 @@ public final class EvaluateStep implements Step {
     context.log().println("evaluated " + w.required("model") + " on " + w.required("data") + ": "
         + e.metrics().getOrDefault("count", 0.0).longValue() + " rows; report: " + reports.resolve("report.html"));
     e.undefined().forEach((k, v) -> context.log().println("  not computed: " + k + ": " + v));
-    return StepResult.passed(headline(e), e.metrics());
+    return StepResult.passed(headline(e), e.metrics(), undefinedDetails(e));
+  }
+
+  /**
+   * One line per undefined metric, sorted by name: {@code undefined: METRIC: REASON}, where METRIC
+   * is the name a gate would use and REASON is one line of words. A gate that misses METRIC finds
+   * its reason as the rest of the line that starts with {@code "undefined: " + METRIC + ": "}.
+   */
+  static List<String> undefinedDetails(Evaluation e) {
+    return new java.util.TreeMap<>(e.undefined()).entrySet().stream()
+        .map(u -> UNDEFINED + u.getKey() + ": " + u.getValue().replaceAll("[\\r\\n]+", " ")).toList();
   }
 
   /** A registry reference (name@production) becomes the checked-out model's path. */

@@ -27,6 +27,14 @@ public final class TrainStep implements Step {
   static final List<String> KEYS = List.of("data", "label", "algorithm", "task", "features", "exclude", "validation",
       "validation-fraction", "seed", "params", "out", "max-levels");
 
+  /**
+   * Every key this step accepts under {@code with:}, in the order the docs list them (the
+   * docs/kiln-yaml.md and docs/models.md tables are tested against it).
+   */
+  public List<String> withKeys() {
+    return KEYS;
+  }
+
   @Override
   public String name() {
     return "train";

@@ -46,7 +46,7 @@ class EvaluatorTest {
           "fairness.afam.disparate_impact", "fairness.afam.group.yes.selection_rate", "latency.p99_ms",
           "latency.batch_rows_per_s");
       assertThat(e.metric("count")).isEqualTo(60.0);
-      assertThat(e.slices().stream().filter(s -> s.column().equals("accounts")).mapToInt(Evaluation.SliceCount::rows).sum())
+      assertThat(e.slices().stream().filter(s -> s.column().equals("accounts")).mapToInt(dev.kiln.model.slice.SliceCount::rows).sum())
           .isEqualTo(60);
       assertThat(e.metric("slice.afam=yes.count") + e.metric("slice.afam=no.count")).isEqualTo(60.0);
       assertThat(e.encoding().missing()).containsEntry("income", 3).containsEntry("age", 1);
@@ -91,6 +91,73 @@ class EvaluatorTest {
       assertThat(lines).hasSize(61);
       assertThat(lines.get(0)).isEqualTo("row,label,predicted,p_0,p_1");
     }
+  }
+
+  /** The test data with {@code afam}: "yes" on exactly the rows labelled 0, so group "yes" has no positive labels. */
+  private static Columns withGroupWithoutPositives() {
+    double[] label = TEST.numbers("label").orElseThrow();
+    String[] g = new String[TEST.rows()];
+    for (int i = 0; i < g.length; i++) {
+      g[i] = label[i] == 0 ? "yes" : "no";
+    }
+    Map<String, double[]> n = new java.util.LinkedHashMap<>();
+    for (String c : List.of("age", "income", "debt_ratio", "accounts", "label")) {
+      n.put(c, TEST.numbers(c).orElseThrow());
+    }
+    return Columns.of(n, Map.of("afam", g));
+  }
+
+  @Test
+  void undefinedFairnessMetricsAreNamedAsGatesNameThemInJsonAndInTheReport(@TempDir Path dir) throws Exception {
+    var o = new EvaluationOptions(Optional.of("label"), Optional.empty(), 0.5, List.of(), List.of("afam"),
+        Map.of("afam", "no"), 5, Optional.empty());
+    try (Predictor p = Models.load("xgb_binary.json", Fixtures.DIR)) {
+      Evaluation e = Evaluator.evaluate(p, withGroupWithoutPositives(), o);
+      java.util.Set<String> names = new java.util.TreeSet<>();
+      for (String m : concat(dev.kiln.model.fairness.Fairness.SUMMARY, List.of("disparate_impact",
+          "statistical_parity_difference", "average_odds_difference", "group.no.count", "group.no.selection_rate",
+          "group.no.tpr", "group.no.fpr", "group.yes.count", "group.yes.selection_rate", "group.yes.tpr",
+          "group.yes.fpr"))) {
+        names.add("fairness.afam." + m);
+      }
+      EvaluationFiles.writeMetrics(e, dir.resolve("metrics.json"));
+      var written = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("metrics.json").toFile());
+      java.util.Set<String> named = new java.util.TreeSet<>(e.undefined().keySet());
+      written.fieldNames().forEachRemaining(k -> {
+        if (k.startsWith("fairness.")) {
+          named.add(k);
+        }
+      });
+      assertThat(named).isEqualTo(names);
+      assertThat(e.undefined()).containsKey("fairness.afam.equal_opportunity_ratio")
+          .hasEntrySatisfying("fairness.afam.equal_opportunity_ratio",
+              why -> assertThat(why).contains("group 'yes' has no positive labels"));
+      String json = EvaluationFiles.json(EvaluationFiles.summary(e));
+      assertThat(json).contains("\"fairness.afam.equal_opportunity_ratio\" : \"TPR is defined for only one group")
+          .doesNotContain("tpr_ratio").doesNotContain("tpr_difference").doesNotContain("skipped_groups");
+      String html = dev.kiln.model.report.HtmlReport.render(EvaluationJob.report(e, "m", "d"));
+      assertThat(html).contains("<b>fairness.afam.equal_opportunity_ratio</b> not computed: TPR is defined for only "
+          + "one group: group 'yes' has no positive labels").doesNotContain("tpr_ratio");
+    }
+  }
+
+  @Test
+  void aMetricUndefinedInASliceIsNamedWithTheSliceAndTheReason() {
+    var o = new EvaluationOptions(Optional.of("label"), Optional.empty(), 0.5, List.of("afam"), List.of(), Map.of(), 5,
+        Optional.empty());
+    try (Predictor p = Models.load("xgb_binary.json", Fixtures.DIR)) {
+      Evaluation e = Evaluator.evaluate(p, withGroupWithoutPositives(), o);
+      assertThat(e.metrics()).containsKeys("slice.afam=yes.accuracy", "slice.afam=no.accuracy")
+          .doesNotContainKey("slice.afam=yes.auc");
+      assertThat(e.undefined()).containsEntry("slice.afam=yes.auc", "the truth holds only one class in this slice")
+          .containsKey("slice.afam=yes.average_precision").doesNotContainKey("auc");
+    }
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new java.util.ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   private static Columns withGroupAndAmount() {

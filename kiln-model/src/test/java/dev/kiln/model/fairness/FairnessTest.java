@@ -76,7 +76,8 @@ class FairnessTest {
     var all = assess(1, Optional.empty());
     // with c counted (selection rate 1, no negatives) parity widens and FPR skips c
     assertThat(all.metrics().get("demographic_parity_difference")).isCloseTo(0.6, within(1e-12));
-    assertThat(all.undefined()).containsKey("fpr.skipped_groups");
+    assertThat(all.undefined()).containsOnlyKeys("group.c.fpr");
+    assertThat(all.notes().get("equalized_odds_difference")).contains("group 'c' has no negative labels");
   }
 
   @Test
@@ -91,8 +92,9 @@ class FairnessTest {
   @Test
   void fewerThanTwoCountedGroupsLeavesEveryMetricUndefinedWithAReason() {
     var r = assess(11, Optional.empty());
-    assertThat(r.metrics()).isEmpty();
-    assertThat(r.undefined().get("*")).contains("fairness needs two");
+    assertThat(r.metrics()).containsOnlyKeys("group.a.count", "group.b.count", "group.c.count");
+    assertThat(r.undefined()).containsKeys(Fairness.SUMMARY.toArray(String[]::new));
+    assertThat(r.undefined().get("demographic_parity_ratio")).contains("fairness needs two");
   }
 
   @Test
