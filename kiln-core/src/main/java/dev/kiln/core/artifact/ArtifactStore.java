@@ -111,6 +111,19 @@ public final class ArtifactStore {
     return content;
   }
 
+  /** Every file an output puts in the workspace (project-relative path → digest). */
+  public java.util.Map<String, Digest> files(Output out) throws IOException {
+    java.util.Map<String, Digest> files = new java.util.TreeMap<>();
+    if (out.kind() == Output.Kind.FILE) {
+      files.put(out.path(), out.digest());
+    } else {
+      for (PathHash.Entry e : manifest(out.digest())) {
+        files.put(out.path() + "/" + e.relativePath(), e.digest());
+      }
+    }
+    return files;
+  }
+
   /** Files a directory output holds, from its manifest. */
   public List<PathHash.Entry> manifest(Digest d) throws IOException {
     return TreeDigest.parse(read(d));

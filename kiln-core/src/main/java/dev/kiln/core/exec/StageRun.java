@@ -130,7 +130,7 @@ final class StageRun implements Callable<ExecutionRecord> {
       for (Output o : source.outputs()) {
         ws.store().restore(o, ws.projectDir());
         ws.hasher().forget(o.path());
-        ws.hasher().remember(o, ws.store());
+        ws.hasher().remember(ws.store().files(o));
       }
       return Optional.empty();
     } catch (IOException e) {

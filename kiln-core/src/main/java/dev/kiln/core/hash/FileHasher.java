@@ -1,6 +1,6 @@
 package dev.kiln.core.hash;
 
-import dev.kiln.core.pipeline.ProjectPaths;
+import dev.kiln.core.path.ProjectPaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -66,18 +66,13 @@ public final class FileHasher implements AutoCloseable {
   }
 
   /**
-   * Records the known digests of an output just restored from the store, so the next status
-   * does not re-read files whose content Kiln itself wrote.
+   * Records the known digests of files Kiln itself just wrote (an output restored from the
+   * store), so the next status does not re-read them. Keys are project-relative paths.
    */
-  public void remember(dev.kiln.core.artifact.Output out, dev.kiln.core.artifact.ArtifactStore store)
-      throws IOException {
+  public void remember(java.util.Map<String, Digest> files) throws IOException {
     List<CachedHash> known = new ArrayList<>();
-    if (out.kind() == dev.kiln.core.artifact.Output.Kind.FILE) {
-      known.add(cached(out.path(), out.digest()));
-    } else {
-      for (PathHash.Entry e : store.manifest(out.digest())) {
-        known.add(cached(out.path() + "/" + e.relativePath(), e.digest()));
-      }
+    for (java.util.Map.Entry<String, Digest> f : files.entrySet()) {
+      known.add(cached(f.getKey(), f.getValue()));
     }
     cache.save(known);
   }

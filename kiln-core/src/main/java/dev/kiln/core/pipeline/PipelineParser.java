@@ -1,5 +1,6 @@
 package dev.kiln.core.pipeline;
 
+import dev.kiln.core.path.ProjectPaths;
 import dev.kiln.core.config.ConfigException;
 import dev.kiln.core.config.ConfigReader;
 import dev.kiln.core.config.ListNode;

@@ -1,5 +1,6 @@
 package dev.kiln.core.pipeline;
 
+import dev.kiln.core.path.ProjectPaths;
 import dev.kiln.core.config.ListNode;
 import dev.kiln.core.config.MapNode;
 import dev.kiln.core.config.Node;

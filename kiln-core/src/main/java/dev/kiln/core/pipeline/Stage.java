@@ -1,5 +1,6 @@
 package dev.kiln.core.pipeline;
 
+import dev.kiln.core.path.ProjectPaths;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.kiln.core.plan;
 
 import dev.kiln.core.pipeline.Pipeline;
-import dev.kiln.core.pipeline.ProjectPaths;
+import dev.kiln.core.path.ProjectPaths;
 import dev.kiln.core.pipeline.Stage;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

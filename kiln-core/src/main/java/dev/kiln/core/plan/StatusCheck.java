@@ -6,7 +6,7 @@ import dev.kiln.core.fingerprint.StageInputs;
 import dev.kiln.core.history.ExecutionRecord;
 import dev.kiln.core.history.RunHistory;
 import dev.kiln.core.pipeline.Pipeline;
-import dev.kiln.core.pipeline.ProjectPaths;
+import dev.kiln.core.path.ProjectPaths;
 import dev.kiln.core.pipeline.Stage;
 import java.time.Clock;
 import java.util.ArrayList;

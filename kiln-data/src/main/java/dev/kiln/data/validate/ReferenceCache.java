@@ -2,7 +2,7 @@ package dev.kiln.data.validate;
 
 import dev.kiln.core.hash.Digest;
 import dev.kiln.core.hash.FileStat;
-import dev.kiln.core.pipeline.ProjectPaths;
+import dev.kiln.core.path.ProjectPaths;
 import dev.kiln.data.profile.Profile;
 import dev.kiln.data.read.ReadOptions;
 import java.io.IOException;

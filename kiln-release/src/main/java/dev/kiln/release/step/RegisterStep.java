@@ -10,7 +10,7 @@ import dev.kiln.core.history.ExecutionRecord;
 import dev.kiln.core.history.RunHistory;
 import dev.kiln.core.history.RunRecord;
 import dev.kiln.core.pipeline.Params;
-import dev.kiln.core.pipeline.ProjectPaths;
+import dev.kiln.core.path.ProjectPaths;
 import dev.kiln.core.step.EffectfulStep;
 import dev.kiln.core.step.OutputType;
 import dev.kiln.core.step.PriorResult;

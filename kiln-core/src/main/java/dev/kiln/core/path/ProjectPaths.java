@@ -1,4 +1,4 @@
-package dev.kiln.core.pipeline;
+package dev.kiln.core.path;
 
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
