@@ -94,12 +94,16 @@ public final class Main {
       err.println("kiln: " + e.getMessage());
       return ExitCodes.USAGE;
     }
+    if (e instanceof dev.kiln.store.StoreUrlException) {
+      err.println("kiln: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     if (e instanceof StoreException) {
       err.println("kiln: " + e.getMessage());
       return ExitCodes.FAILED;
     }
-    String m = e.getMessage();
-    err.println("kiln: " + (m == null ? e.getClass().getSimpleName() : m));
+    Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
+    err.println("kiln: " + dev.kiln.core.Failures.describe(cause));
     if (!stacktrace) {
       err.println("(run with --stacktrace for details)");
     }

@@ -56,6 +56,35 @@ class BadInputCliTest {
   }
 
   @Test
+  void aStoreUrlKilnDoesNotSpeakIsAUsageError() throws IOException {
+    p.pipeline("stages:\n  a: {run: echo}\n");
+    TestProject.Result r = p.kiln("--db", "mysql://foo", "status");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("unsupported database URL 'mysql://foo'", "jdbc:postgresql://HOST/DB");
+  }
+
+  @Test
+  void aWaitThatIsNotADurationIsAUsageError() throws IOException {
+    p.pipeline("stages:\n  a: {run: echo}\n");
+    TestProject.Result r = p.kiln("run", "--wait", "soon");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--wait: invalid duration 'soon'");
+  }
+
+  @Test
+  void aBrokenStateDirectoryIsSaidInWordsNotAsABarePath() throws IOException {
+    p.pipeline("stages:\n  a: {run: 'echo x > o.txt', outs: [o.txt]}\n");
+    assertThat(p.kiln("run", "-q").exit()).isZero();
+    java.nio.file.Path runs = p.dir.resolve(".kiln/runs");
+    dev.kiln.core.artifact.ArtifactStore.deleteRecursively(runs);
+    java.nio.file.Files.writeString(runs, "not a directory");
+    TestProject.Result r = p.kiln("run", "--force", "-q");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).containsPattern("failed in \\d+ms: error: .*" + java.util.regex.Pattern.quote(runs.toString())
+        + ".*(not a directory|in the way|Not a directory).*\\(in Kiln's state directory \\.kiln/\\)");
+  }
+
+  @Test
   void helpTeachesWithExamplesAndExitCodes() {
     TestProject.Result r = p.kiln("--help");
     assertThat(r.exit()).isZero();

@@ -22,7 +22,7 @@ public enum Dialect {
     if (jdbcUrl.startsWith("jdbc:postgresql:")) {
       return POSTGRES;
     }
-    throw new StoreException("unsupported database URL '" + jdbcUrl
+    throw new StoreUrlException("unsupported database URL '" + jdbcUrl
         + "': use jdbc:sqlite:PATH or jdbc:postgresql://HOST/DB");
   }
 }

@@ -301,7 +301,6 @@ final class StageRun implements Callable<ExecutionRecord> {
   }
 
   static String message(Throwable e) {
-    String m = e.getMessage();
-    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    return dev.kiln.core.Failures.describe(e);
   }
 }
