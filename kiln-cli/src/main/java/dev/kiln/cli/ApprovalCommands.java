@@ -21,7 +21,7 @@ final class ApprovalCommands {
       Approval a;
       try {
         a = access.store.approvals().decide(run, at, decision, Actors.or(who),
-            comment == null ? "" : comment, Instant.now());
+            comment == null ? "" : comment, root.clock.instant());
       } catch (StoreException e) {
         throw new UsageException(e.getMessage());
       }
@@ -119,7 +119,7 @@ final class ApprovalCommands {
     public Integer call() {
       try (StoreAccess access = StoreAccess.open(root)) {
         List<Approval> pending = access.store.approvals().pending();
-        Instant now = Instant.now();
+        Instant now = root.clock.instant();
         if (json) {
           root.out.println(Json.pretty(pending.stream().map(a -> Json.object("run", a.runId(), "stage", a.stage(),
               "requested_at", a.requestedAt().toString(), "deadline", a.deadline() == null ? "" : a.deadline().toString(),
