@@ -16,18 +16,19 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * Runs one shell command with {@code bash -c} in the project directory, streaming merged output
- * line by line. CPU time of the whole tree comes from bash's {@code times} builtin in an EXIT
- * trap (children's time is counted once they are waited for); peak memory from
- * {@link TreeSampler}. {@link #cancel()} and timeouts stop the whole tree: SIGTERM, then SIGKILL
- * after a grace period.
+ * Runs one shell command with {@code bash -c} in the project directory, in a {@link Session} of
+ * its own, streaming merged output line by line. CPU time of the whole tree comes from bash's
+ * {@code times} builtin in an EXIT trap (children's time is counted once they are waited for);
+ * peak memory from {@link TreeSampler}. {@link #cancel()} and timeouts stop every process of the
+ * session: SIGTERM, then SIGKILL after a grace period; {@link SessionGuard} stops them if the JVM
+ * dies first.
  */
 final class ProcessRunner {
   private static final Duration GRACE = Duration.ofSeconds(3);
   private final Path workDir;
   private final Map<String, String> env;
   private final Path timesFile;
-  private volatile Process process;
+  private volatile Session session;
   private volatile boolean cancelled;
 
   ProcessRunner(Path workDir, Map<String, String> env, Path timesFile) {
@@ -39,21 +40,25 @@ final class ProcessRunner {
   ProcessResult run(String command, Duration timeout, Consumer<String> lines) throws IOException {
     Files.deleteIfExists(timesFile);
     String script = "trap 'times > \"$KILN_TIMES_FILE\"' EXIT\n" + command;
-    ProcessBuilder pb = new ProcessBuilder(List.of("bash", "-c", script))
+    ProcessBuilder pb = new ProcessBuilder(Session.command(List.of("bash", "-c", script)))
         .directory(workDir.toFile())
         .redirectErrorStream(true)
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     pb.environment().putAll(env);
     pb.environment().put("KILN_TIMES_FILE", timesFile.toString());
     long start = System.nanoTime();
+    Process p;
+    Session s;
     synchronized (this) {
       if (cancelled) {
         return new ProcessResult(130, Duration.ZERO, 0, 0, false, true);
       }
-      process = pb.start();
+      p = pb.start();
+      s = new Session(p);
+      session = s;
     }
-    Process p = process;
-    AtomicLong peak = TreeSampler.get().watch(p.toHandle());
+    SessionGuard.get().guard(s);
+    AtomicLong peak = TreeSampler.get().watch(s);
     Thread pump = new Thread(() -> pump(p, lines), "kiln-out");
     pump.setDaemon(true);
     pump.start();
@@ -63,30 +68,34 @@ final class ProcessRunner {
         p.waitFor();
       } else if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         timedOut = true;
-        killTree(p);
+        s.stop(GRACE);
       }
       pump.join(GRACE.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      killTree(p);
+      s.stop(GRACE);
       cancelled = true;
     } finally {
-      TreeSampler.get().unwatch(p.toHandle());
+      synchronized (this) {
+        session = null;
+      }
+      TreeSampler.get().unwatch(s);
+      SessionGuard.get().release(s);
     }
     Duration wall = Duration.ofNanos(System.nanoTime() - start);
     int exit = p.isAlive() ? 137 : p.exitValue();
     return new ProcessResult(exit, wall, cpuMillis(), peak.get(), timedOut, cancelled);
   }
 
-  /** Stops the running command's whole process tree. Safe to call from any thread. */
+  /** Stops every process of the running command's session. Safe to call from any thread. */
   void cancel() {
-    Process p;
+    Session running;
     synchronized (this) {
       cancelled = true;
-      p = process;
+      running = session;
     }
-    if (p != null) {
-      killTree(p);
+    if (running != null) {
+      running.stop(GRACE);
     }
   }
 
@@ -101,23 +110,6 @@ final class ProcessRunner {
       }
     } catch (IOException e) {
       // the stream closes when the process is killed
-    }
-  }
-
-  static void killTree(Process p) {
-    List<ProcessHandle> tree = p.descendants().toList();
-    tree.forEach(ProcessHandle::destroy);
-    p.destroy();
-    try {
-      if (!p.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
-        p.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
-      }
-      tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      p.destroyForcibly();
     }
   }
 
