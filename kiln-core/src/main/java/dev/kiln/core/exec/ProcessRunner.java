@@ -25,6 +25,7 @@ import java.util.function.Consumer;
  */
 final class ProcessRunner {
   private static final Duration GRACE = Duration.ofSeconds(3);
+  private static final long POLL_MS = 50;
   private final Path workDir;
   private final Map<String, String> env;
   private final Path timesFile;
@@ -64,17 +65,15 @@ final class ProcessRunner {
     pump.start();
     boolean timedOut = false;
     try {
-      if (timeout == null) {
-        p.waitFor();
-      } else if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        timedOut = true;
+      timedOut = !endsInTime(p, timeout);
+      if (timedOut || cancelled) {
         s.stop(GRACE);
       }
       pump.join(GRACE.toMillis());
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      s.stop(GRACE);
       cancelled = true;
+      s.stop(GRACE);
+      Thread.currentThread().interrupt();
     } finally {
       synchronized (this) {
         session = null;
@@ -87,7 +86,28 @@ final class ProcessRunner {
     return new ProcessResult(exit, wall, cpuMillis(), peak.get(), timedOut, cancelled);
   }
 
-  /** Stops every process of the running command's session. Safe to call from any thread. */
+  /**
+   * Waits until the command ends (true), its timeout passes (false), or it is cancelled (true).
+   * Polls, so that a command that ignores SIGTERM is still escalated by this thread.
+   */
+  private boolean endsInTime(Process p, Duration timeout) throws InterruptedException {
+    long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
+    while (!p.waitFor(POLL_MS, TimeUnit.MILLISECONDS)) {
+      if (cancelled) {
+        return true;
+      }
+      if (timeout != null && System.nanoTime() - deadline >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Cancels the running command: SIGTERM to every process of its session at once, and returns;
+   * the thread running the command sends SIGKILL to what is left after the grace period, before
+   * the command's result is returned. Safe to call from any thread.
+   */
   void cancel() {
     Session running;
     synchronized (this) {
@@ -95,7 +115,7 @@ final class ProcessRunner {
       running = session;
     }
     if (running != null) {
-      running.stop(GRACE);
+      running.terminate();
     }
   }
 

@@ -62,9 +62,14 @@ final class Session {
     return members(isolated() ? ProcTable.scan() : ProcTable.empty());
   }
 
+  /** SIGTERM to every process of the session. */
+  void terminate() {
+    signal(members(), false);
+  }
+
   /** SIGTERM to every process of the session; SIGKILL to those still there after {@code grace}. */
   void stop(Duration grace) {
-    signal(members(), false);
+    terminate();
     long deadline = System.nanoTime() + grace.toNanos();
     while (!members().isEmpty() && System.nanoTime() < deadline && pause()) {
       // waiting for the processes to end

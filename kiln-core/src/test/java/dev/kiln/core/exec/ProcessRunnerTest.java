@@ -56,11 +56,32 @@ class ProcessRunnerTest {
     long grandchild = awaitPid("grandchild.pid");
     long t0 = System.nanoTime();
     runner.cancel();
-    long stoppedMs = (System.nanoTime() - t0) / 1_000_000;
     assertThat(result.get(20, TimeUnit.SECONDS).cancelled()).isTrue();
+    long stoppedMs = (System.nanoTime() - t0) / 1_000_000;
     assertThat(Procs.inSession(leader)).isEmpty();
     assertThat(Procs.alive(grandchild)).isFalse();
     assertThat(stoppedMs).as("SIGKILL follows SIGTERM after the 3 s grace period").isBetween(2_900L, 8_000L);
+  }
+
+  @Test
+  void cancellingSeveralCommandsStopsThemTogetherNotOneGracePeriodAfterAnother() throws Exception {
+    List<ProcessRunner> runners = new ArrayList<>();
+    List<CompletableFuture<ProcessResult>> results = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Files.createDirectories(dir.resolve("c" + i));
+      ProcessRunner r = new ProcessRunner(dir.resolve("c" + i), Map.of(), dir.resolve(".times" + i));
+      runners.add(r);
+      results.add(start(r, "trap '' TERM; echo $$ > leader.pid; sleep 60", null));
+    }
+    for (int i = 0; i < 4; i++) {
+      awaitPid("c" + i + "/leader.pid");
+    }
+    long t0 = System.nanoTime();
+    runners.forEach(ProcessRunner::cancel);
+    for (CompletableFuture<ProcessResult> r : results) {
+      assertThat(r.get(30, TimeUnit.SECONDS).cancelled()).isTrue();
+    }
+    assertThat((System.nanoTime() - t0) / 1_000_000).as("all four stopped in ms").isLessThan(8_000);
   }
 
   @Test
@@ -86,14 +107,19 @@ class ProcessRunnerTest {
     return new ProcessRunner(dir, Map.of(), dir.resolve(".times"));
   }
 
+  /** Runs the command on a thread of its own, as the executor runs each stage. */
   private CompletableFuture<ProcessResult> start(ProcessRunner runner, String command, Duration timeout) {
-    return CompletableFuture.supplyAsync(() -> {
+    CompletableFuture<ProcessResult> result = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
       try {
-        return runner.run(command, timeout, line -> { });
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
+        result.complete(runner.run(command, timeout, line -> { }));
+      } catch (IOException | RuntimeException e) {
+        result.completeExceptionally(e);
       }
-    });
+    }, "test-stage");
+    t.setDaemon(true);
+    t.start();
+    return result;
   }
 
   private long awaitPid(String file) throws Exception {
