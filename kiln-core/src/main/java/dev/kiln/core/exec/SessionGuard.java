@@ -6,14 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Makes sure no command outlives a Kiln that dies without cleaning up (kill -9, a crash, the
  * machine's OOM killer). One small watcher process per JVM, in a session of its own, reads the
  * ids of the sessions of running commands from a pipe; when the pipe closes because the JVM is
  * gone, it stops every process still in those sessions: SIGTERM, then SIGKILL after 3 s. A
- * command's session is released when the command ends. Best effort: where sessions are not
- * available or the watcher cannot start, commands run unguarded.
+ * command's session is released when the command ends; at a normal JVM exit the watcher is
+ * let go once nothing is guarded. Best effort: where sessions are not available or the watcher
+ * cannot start, commands run unguarded.
  */
 final class SessionGuard {
   /** Reads "+ID" and "-ID" lines until end of file, then stops what is left of the sessions. */
@@ -43,8 +45,12 @@ final class SessionGuard {
       for i in {1..20}; do signal KILL || exit 0; sleep 0.05; done
       """;
   private static final SessionGuard INSTANCE = new SessionGuard();
+  /** How long JVM shutdown waits for running commands to be released (a cancel needs the 3 s grace). */
+  private static final long SHUTDOWN_WAIT_MS = 20_000;
   private final Set<Long> guarded = new LinkedHashSet<>();
   private Process watcher;
+  private boolean hooked;
+  private boolean closing;
 
   private SessionGuard() {}
 
@@ -60,11 +66,12 @@ final class SessionGuard {
   synchronized void release(Session s) {
     guarded.remove(s.id());
     send("-" + s.id());
+    notifyAll();
   }
 
   /** Sends one line; a watcher that is gone is replaced and told every guarded session. */
   private void send(String line) {
-    if (!Session.isolated()) {
+    if (!Session.isolated() || closing) {
       return;
     }
     try {
@@ -75,16 +82,54 @@ final class SessionGuard {
     } catch (IOException e) {
       // the watcher is gone: replaced below
     }
+    if (!guarded.isEmpty()) {
+      start();
+    }
+  }
+
+  private void start() {
     try {
       watcher = new ProcessBuilder(Session.command(List.of("bash", "-c", WATCHER)))
           .redirectOutput(ProcessBuilder.Redirect.DISCARD)
           .redirectError(ProcessBuilder.Redirect.DISCARD)
           .start();
+      if (!hooked) {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::closeWhenIdle, "kiln-session-guard"));
+        hooked = true;
+      }
       for (long id : guarded) {
         write("+" + id);
       }
-    } catch (IOException e) {
+    } catch (IOException | IllegalStateException e) {
       watcher = null;
+    }
+  }
+
+  /**
+   * At JVM shutdown, once no command is guarded (a cancelled run releases its commands when they
+   * are stopped), closes the pipe so that the watcher ends before the JVM does: HotSpot's exit
+   * waits up to 300 ms for a thread blocked in native code, such as the one waiting for the
+   * watcher. Commands still running after {@link #SHUTDOWN_WAIT_MS} are stopped by the watcher.
+   */
+  private synchronized void closeWhenIdle() {
+    long until = System.currentTimeMillis() + SHUTDOWN_WAIT_MS;
+    try {
+      while (!guarded.isEmpty() && System.currentTimeMillis() < until) {
+        wait(Math.max(1, until - System.currentTimeMillis()));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    closing = true;
+    if (watcher != null) {
+      try {
+        watcher.getOutputStream().close();
+        watcher.waitFor(1, TimeUnit.SECONDS);
+      } catch (IOException e) {
+        // already gone
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
