@@ -29,15 +29,45 @@ class BadInputCliTest {
       "unknown needs | `stages:\\n  a: {run: echo, needs: [bb]}\\n  b: {run: echo}\\n` | kiln.yaml:4:26: stages.a.needs[0]: unknown stage 'bb' (did you mean 'b'?)",
       "unknown step | `stages:\\n  a: {uses: tran}\\n` | kiln.yaml:4:13: stages.a.uses: unknown step 'tran'",
       "missing dep | `stages:\\n  a: {run: echo, deps: [nope.csv]}\\n` | kiln.yaml:4:25: stages.a.deps[0]: 'nope.csv' does not exist and no stage outputs it",
+      "tab indentation | `stages:\\n\\tx:\\n\\t\\trun: \"true\"\\n` | kiln.yaml:4:1: tabs are not allowed for indentation in YAML; use spaces",
   })
   void badConfigurationExitsWithCode2AndNamesFileLineAndColumn(String what, String yaml, String expected)
       throws IOException {
-    p.pipeline(yaml.replace("\\n", "\n"));
+    p.pipeline(yaml.replace("\\n", "\n").replace("\\t", "\t"));
     for (String command : new String[] {"run", "status"}) {
       TestProject.Result r = p.kiln(command);
       assertThat(r.exit()).as(r.toString()).isEqualTo(2);
       assertThat(r.err()).contains(expected).contains("nothing was run").doesNotContain("Exception");
     }
+  }
+
+  @Test
+  void aTabInParamsYamlOrACheckSuiteIsALocatedProblemWithExitCode2() throws IOException {
+    p.pipeline("stages:\n  a: {run: echo, params: [lr]}\n");
+    p.file("params.yaml", "train:\n\tlr: 1\n");
+    TestProject.Result r = p.kiln("status");
+    assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+    assertThat(r.err()).contains("params.yaml:2:1: tabs are not allowed for indentation in YAML; use spaces")
+        .doesNotContain("Exception");
+    p.file("data.csv", "x\n1\n").file("checks.yaml", "columns:\n\tx: {type: integer}\n");
+    TestProject.Result v = p.kiln("validate", tmp.resolve("data.csv").toString(), "--checks",
+        tmp.resolve("checks.yaml").toString());
+    assertThat(v.exit()).as(v.toString()).isEqualTo(2);
+    assertThat(v.err()).contains(":2:1: tabs are not allowed for indentation in YAML; use spaces")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void anOversizedKilnYamlIsRefusedAtOnceWithExitCode2() throws IOException {
+    p.pipeline("stages:\n  a: {run: echo, dpes: [x]}\n");
+    assertThat(p.kiln("status").exit()).as("warm-up: the same refusal for a small file").isEqualTo(2);
+    p.pipeline("stages:\n  a: {run: \"echo " + "x".repeat(10_000_000) + "\"}\n");
+    long t0 = System.nanoTime();
+    TestProject.Result r = p.kiln("status");
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+    assertThat(r.err()).contains("kiln.yaml: file is 10.0 MB; Kiln reads YAML files up to 2 MB");
+    assertThat(ms).as("refused in ms").isLessThan(1000);
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Typed access to a {@link MapNode} that records a located problem for every value of the wrong
@@ -23,12 +24,16 @@ public final class ConfigReader {
     return problems;
   }
 
-  /** Reports every key of {@code map} not in {@code allowed}, with a suggestion. */
+  /**
+   * Reports every key of {@code map} not in {@code allowed}: with the closest allowed key when
+   * one is close ("did you mean 'deps'?"), else with the allowed keys in alphabetical order.
+   */
   public void allowOnly(MapNode map, Collection<String> allowed) {
     for (MapNode.Field f : map.fields()) {
       if (!allowed.contains(f.key())) {
-        problems.add(f.line(), f.column(), Node.child(map.path(), f.key()),
-            "unknown key '" + f.key() + "'" + Suggestions.hint(f.key(), allowed));
+        String hint = Suggestions.hint(f.key(), allowed);
+        problems.add(f.line(), f.column(), Node.child(map.path(), f.key()), "unknown key '" + f.key() + "'"
+            + (hint.isEmpty() ? " (valid: " + String.join(", ", new TreeSet<>(allowed)) + ")" : hint));
       }
     }
   }

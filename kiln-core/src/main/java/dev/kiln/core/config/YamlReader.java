@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -16,21 +17,29 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML (and therefore JSON) into a {@link Node} tree that keeps line and column of every
- * key and value. Syntax errors and duplicate keys are added to {@link Problems}, never thrown.
+ * key and value. Every YAML file Kiln reads goes through here. Syntax errors, duplicate keys and
+ * text over the limits of {@link YamlText} are added to {@link Problems}, never thrown.
  */
 public final class YamlReader {
-  private static final YAMLFactory FACTORY = new YAMLFactory();
+  private static final YAMLFactory FACTORY = YAMLFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(YamlText.MAX_DEPTH).build())
+      .build();
 
   private YamlReader() {}
 
-  /** Reads a file; a missing or unreadable file is a problem at line 0. */
+  /**
+   * Reads a file; a missing, unreadable or oversized file is a problem at line 0 (the limits are
+   * in {@link YamlText}).
+   */
   public static Optional<Node> read(Path file, Problems problems) {
     String text;
     try {
+      if (!YamlText.sizeOk(Files.size(file), problems)) {
+        return Optional.empty();
+      }
       text = decode(Files.readAllBytes(file));
     } catch (NoSuchFileException e) {
       problems.add(0, 0, "", "file not found");
@@ -45,9 +54,17 @@ public final class YamlReader {
     return parse(text, problems);
   }
 
-  /** Parses text; an empty document yields an empty mapping at line 1. */
+  /**
+   * Parses text; an empty document yields an empty mapping at line 1. Never throws: text that is
+   * not YAML, or too big, yields located problems and an empty result.
+   */
   public static Optional<Node> parse(String text, Problems problems) {
+    if (!YamlText.check(text, problems)) {
+      return Optional.empty();
+    }
+    JsonParser parser = null;
     try (JsonParser p = FACTORY.createParser(text)) {
+      parser = p;
       JsonToken first = p.nextToken();
       if (first == null) {
         return Optional.of(new MapNode(List.of(), 1, 1, ""));
@@ -55,16 +72,7 @@ public final class YamlReader {
       Node root = readValue(p, "", problems);
       return Optional.of(root);
     } catch (JsonProcessingException e) {
-      if (e.getCause() instanceof MarkedYAMLException y && y.getProblemMark() != null) {
-        String context = y.getContext() == null ? "" : " (" + y.getContext() + " at line " + (y.getContextMark().getLine() + 1) + ")";
-        problems.add(y.getProblemMark().getLine() + 1, y.getProblemMark().getColumn() + 1, "",
-            "invalid YAML: " + y.getProblem() + context);
-        return Optional.empty();
-      }
-      JsonLocation at = e.getLocation();
-      int line = at == null ? 0 : at.getLineNr();
-      int col = at == null ? 0 : at.getColumnNr();
-      problems.add(line, col, "", "invalid YAML: " + firstLine(e.getOriginalMessage()));
+      YamlErrors.report(e, parser == null ? null : parser.currentLocation(), text, problems);
       return Optional.empty();
     } catch (IOException e) {
       problems.add(0, 0, "", "cannot read: " + e.getMessage());
@@ -124,13 +132,5 @@ public final class YamlReader {
 
   private static String decode(byte[] bytes) throws CharacterCodingException {
     return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "syntax error";
-    }
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
   }
 }

@@ -16,18 +16,20 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * Runs one shell command with {@code bash -c} in the project directory, streaming merged output
- * line by line. CPU time of the whole tree comes from bash's {@code times} builtin in an EXIT
- * trap (children's time is counted once they are waited for); peak memory from
- * {@link TreeSampler}. {@link #cancel()} and timeouts stop the whole tree: SIGTERM, then SIGKILL
- * after a grace period.
+ * Runs one shell command with {@code bash -c} in the project directory, in a {@link Session} of
+ * its own, streaming merged output line by line. CPU time of the whole tree comes from bash's
+ * {@code times} builtin in an EXIT trap (children's time is counted once they are waited for);
+ * peak memory from {@link TreeSampler}. {@link #cancel()} and timeouts stop every process of the
+ * session: SIGTERM, then SIGKILL after a grace period; {@link SessionGuard} stops them if the JVM
+ * dies first.
  */
 final class ProcessRunner {
   private static final Duration GRACE = Duration.ofSeconds(3);
+  private static final long POLL_MS = 50;
   private final Path workDir;
   private final Map<String, String> env;
   private final Path timesFile;
-  private volatile Process process;
+  private volatile Session session;
   private volatile boolean cancelled;
 
   ProcessRunner(Path workDir, Map<String, String> env, Path timesFile) {
@@ -39,54 +41,81 @@ final class ProcessRunner {
   ProcessResult run(String command, Duration timeout, Consumer<String> lines) throws IOException {
     Files.deleteIfExists(timesFile);
     String script = "trap 'times > \"$KILN_TIMES_FILE\"' EXIT\n" + command;
-    ProcessBuilder pb = new ProcessBuilder(List.of("bash", "-c", script))
+    ProcessBuilder pb = new ProcessBuilder(Session.command(List.of("bash", "-c", script)))
         .directory(workDir.toFile())
         .redirectErrorStream(true)
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     pb.environment().putAll(env);
     pb.environment().put("KILN_TIMES_FILE", timesFile.toString());
     long start = System.nanoTime();
+    Process p;
+    Session s;
     synchronized (this) {
       if (cancelled) {
         return new ProcessResult(130, Duration.ZERO, 0, 0, false, true);
       }
-      process = pb.start();
+      p = pb.start();
+      s = new Session(p);
+      session = s;
     }
-    Process p = process;
-    AtomicLong peak = TreeSampler.get().watch(p.toHandle());
+    SessionGuard.get().guard(s);
+    AtomicLong peak = TreeSampler.get().watch(s);
     Thread pump = new Thread(() -> pump(p, lines), "kiln-out");
     pump.setDaemon(true);
     pump.start();
     boolean timedOut = false;
     try {
-      if (timeout == null) {
-        p.waitFor();
-      } else if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        timedOut = true;
-        killTree(p);
+      timedOut = !endsInTime(p, timeout);
+      if (timedOut || cancelled) {
+        s.stop(GRACE);
       }
       pump.join(GRACE.toMillis());
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      killTree(p);
       cancelled = true;
+      s.stop(GRACE);
+      Thread.currentThread().interrupt();
     } finally {
-      TreeSampler.get().unwatch(p.toHandle());
+      synchronized (this) {
+        session = null;
+      }
+      TreeSampler.get().unwatch(s);
+      SessionGuard.get().release(s);
     }
     Duration wall = Duration.ofNanos(System.nanoTime() - start);
     int exit = p.isAlive() ? 137 : p.exitValue();
     return new ProcessResult(exit, wall, cpuMillis(), peak.get(), timedOut, cancelled);
   }
 
-  /** Stops the running command's whole process tree. Safe to call from any thread. */
+  /**
+   * Waits until the command ends (true), its timeout passes (false), or it is cancelled (true).
+   * Polls, so that a command that ignores SIGTERM is still escalated by this thread.
+   */
+  private boolean endsInTime(Process p, Duration timeout) throws InterruptedException {
+    long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
+    while (!p.waitFor(POLL_MS, TimeUnit.MILLISECONDS)) {
+      if (cancelled) {
+        return true;
+      }
+      if (timeout != null && System.nanoTime() - deadline >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Cancels the running command: SIGTERM to every process of its session at once, and returns;
+   * the thread running the command sends SIGKILL to what is left after the grace period, before
+   * the command's result is returned. Safe to call from any thread.
+   */
   void cancel() {
-    Process p;
+    Session running;
     synchronized (this) {
       cancelled = true;
-      p = process;
+      running = session;
     }
-    if (p != null) {
-      killTree(p);
+    if (running != null) {
+      running.terminate();
     }
   }
 
@@ -101,23 +130,6 @@ final class ProcessRunner {
       }
     } catch (IOException e) {
       // the stream closes when the process is killed
-    }
-  }
-
-  static void killTree(Process p) {
-    List<ProcessHandle> tree = p.descendants().toList();
-    tree.forEach(ProcessHandle::destroy);
-    p.destroy();
-    try {
-      if (!p.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
-        p.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
-      }
-      tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      p.destroyForcibly();
     }
   }
 

@@ -7,28 +7,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 /**
- * Samples the resident memory of running process trees from {@code /proc} every 50 ms on one
- * shared daemon thread, keeping each tree's peak: the larger of the biggest sum of VmRSS over the
- * tree and any single process's high-water mark (VmHWM). Processes shorter than a sample may
- * show only the shell's own footprint.
+ * Samples the resident memory of running commands from {@code /proc} every 50 ms on one shared
+ * daemon thread, keeping each command's peak: the larger of the biggest sum of VmRSS over the
+ * processes of its {@link Session} and any single process's high-water mark (VmHWM). One scan of
+ * {@code /proc} per sample serves every command. Processes shorter than a sample may show only
+ * the shell's own footprint.
  */
 final class TreeSampler {
   private static final long PERIOD_MS = 50;
   private static final TreeSampler INSTANCE = new TreeSampler();
-  private final Map<ProcessHandle, AtomicLong> peaks = new ConcurrentHashMap<>();
+  private final Map<Session, AtomicLong> peaks = new ConcurrentHashMap<>();
   private Thread thread;
 
   static TreeSampler get() {
     return INSTANCE;
   }
 
-  synchronized AtomicLong watch(ProcessHandle root) {
+  synchronized AtomicLong watch(Session session) {
     AtomicLong peak = new AtomicLong();
-    peaks.put(root, peak);
-    sample(root, peak);
+    peaks.put(session, peak);
+    sample(List.of(session.id()), peak);
     if (thread == null) {
       thread = new Thread(this::loop, "kiln-rss");
       thread.setDaemon(true);
@@ -37,8 +37,8 @@ final class TreeSampler {
     return peak;
   }
 
-  void unwatch(ProcessHandle root) {
-    peaks.remove(root);
+  void unwatch(Session session) {
+    peaks.remove(session);
   }
 
   private void loop() {
@@ -48,17 +48,18 @@ final class TreeSampler {
       } catch (InterruptedException e) {
         return;
       }
-      peaks.forEach(TreeSampler::sample);
+      if (!peaks.isEmpty()) {
+        ProcTable table = Session.isolated() ? ProcTable.scan() : ProcTable.empty();
+        peaks.forEach((session, peak) -> sample(session.members(table), peak));
+      }
     }
   }
 
-  private static void sample(ProcessHandle root, AtomicLong peak) {
-    List<ProcessHandle> tree = root.descendants().collect(Collectors.toList());
-    tree.add(root);
+  private static void sample(List<Long> pids, AtomicLong peak) {
     long sum = 0;
     long hwm = 0;
-    for (ProcessHandle p : tree) {
-      long[] mem = readStatus(p.pid());
+    for (long pid : pids) {
+      long[] mem = readStatus(pid);
       sum += mem[0];
       hwm = Math.max(hwm, mem[1]);
     }

@@ -88,14 +88,13 @@ public final class PipelineParser {
         }
         r.asMap(f.value()).ifPresent(sm -> {
           stageNodes.put(f.key(), sm);
-          stages.put(f.key(), stage(f.key(), sm, r, params, projectDir));
+          stages.put(f.key(), stage(f.key(), sm, r, paramErrors.isEmpty() ? Optional.of(params) : Optional.empty(),
+              projectDir));
         });
       }
     });
     Pipeline pipeline = new Pipeline(projectDir, name, paramsFile, params, stages);
-    if (paramErrors.isEmpty()) {
-      new PipelineValidator(pipeline, stageNodes, problems).validate();
-    }
+    new PipelineValidator(pipeline, stageNodes, problems, paramErrors.isEmpty()).validate();
     List<dev.kiln.core.config.Problem> all = new ArrayList<>();
     paramErrors.forEach(e -> all.addAll(e.problems()));
     all.addAll(problems.list());
@@ -138,7 +137,8 @@ public final class PipelineParser {
     return new Params(values);
   }
 
-  private Stage stage(String name, MapNode m, ConfigReader r, Params params, Path projectDir) {
+  /** One stage; {@code params} is empty when the params file could not be read (keys go unchecked). */
+  private Stage stage(String name, MapNode m, ConfigReader r, Optional<Params> params, Path projectDir) {
     r.allowOnly(m, STAGE_KEYS);
     Action action = action(m, r, projectDir);
     List<String> deps = paths(r, m, "deps", false);
@@ -151,7 +151,7 @@ public final class PipelineParser {
       });
     }
     List<String> stageParams = r.stringList(m, "params");
-    m.get("params").ifPresent(node -> checkParamKeys(node, stageParams, params, r));
+    m.get("params").ifPresent(node -> params.ifPresent(known -> checkParamKeys(node, stageParams, known, r)));
     Optional<String> metrics = r.string(m, "metrics").map(ProjectPaths::normalize);
     Map<String, String> env = r.stringMap(m, "env");
     m.get("env").filter(MapNode.class::isInstance).map(MapNode.class::cast).ifPresent(em -> {

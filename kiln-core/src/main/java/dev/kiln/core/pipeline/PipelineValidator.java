@@ -17,49 +17,54 @@ import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Whole-pipeline checks: needs, cycles, outputs written twice, deps nobody provides, conditions. */
+/**
+ * Whole-pipeline checks: needs, cycles, outputs written twice, deps nobody provides, conditions.
+ * All in one pass: a cycle is looked for among the edges that are valid, whatever else is wrong.
+ */
 final class PipelineValidator {
   private final Pipeline pipeline;
   private final Map<String, MapNode> nodes;
   private final Problems problems;
+  private final boolean paramsKnown;
 
-  PipelineValidator(Pipeline pipeline, Map<String, MapNode> nodes, Problems problems) {
+  /** {@code paramsKnown} is false when the params file could not be read: conditions are not checked. */
+  PipelineValidator(Pipeline pipeline, Map<String, MapNode> nodes, Problems problems, boolean paramsKnown) {
     this.pipeline = pipeline;
     this.nodes = nodes;
     this.problems = problems;
+    this.paramsKnown = paramsKnown;
   }
 
   void validate() {
-    boolean needsOk = checkNeeds();
+    checkNeeds();
     checkOuts();
     checkDeps();
-    checkConditions();
-    if (needsOk) {
-      checkCycles();
+    if (paramsKnown) {
+      checkConditions();
     }
+    checkCycles();
   }
 
-  private boolean checkNeeds() {
-    boolean ok = true;
+  private void checkNeeds() {
     for (Stage s : pipeline.stages().values()) {
       for (int i = 0; i < s.needs().size(); i++) {
         String need = s.needs().get(i);
         Node at = at(s.name(), "needs", i);
         if (need.equals(s.name())) {
           problems.add(at, "a stage cannot need itself");
-          ok = false;
         } else if (!pipeline.stages().containsKey(need)) {
           problems.add(at, "unknown stage '" + need + "'" + Suggestions.hint(need, pipeline.stages().keySet()));
-          ok = false;
         }
       }
     }
-    return ok;
   }
 
   private void checkOuts() {
@@ -134,9 +139,14 @@ final class PipelineValidator {
     }
   }
 
+  /** Looks for a cycle among the valid edges: needs of unknown stages and of the stage itself are left out. */
   private void checkCycles() {
+    Map<String, Set<String>> valid = new LinkedHashMap<>();
+    StageGraph.upstreamEdges(pipeline).forEach((stage, ups) -> valid.put(stage, ups.stream()
+        .filter(up -> !up.equals(stage) && pipeline.stages().containsKey(up))
+        .collect(Collectors.toCollection(LinkedHashSet::new))));
     try {
-      Dag.build(StageGraph.upstreamEdges(pipeline));
+      Dag.build(valid);
     } catch (CycleException e) {
       String first = e.cycle().get(0);
       Node at = nodes.get(first).get("needs").map(n -> (Node) n).orElse(nodes.get(first));

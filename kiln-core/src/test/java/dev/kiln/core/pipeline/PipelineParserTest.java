@@ -135,6 +135,57 @@ class PipelineParserTest {
   }
 
   @Test
+  void anUnknownNeedAnUnknownKeyAndACycleAreAllReportedInOnePass() throws IOException {
+    assertThat(problems("""
+        kiln: 1
+        stages:
+          a: {run: echo, needs: [c, zz], colour: red}
+          b: {run: echo, needs: [a]}
+          c: {run: echo, needs: [b]}
+        """)).containsExactly(
+        "kiln.yaml:3:34: stages.a.colour: unknown key 'colour' (valid: always-run, cache, deps, desc, env, if, junit,"
+            + " metrics, needs, outs, params, retries, run, timeout, uses, with)",
+        "kiln.yaml:3:29: stages.a.needs[1]: unknown stage 'zz'",
+        "kiln.yaml:3:25: stages.a.needs: stages form a cycle: a → b → c → a");
+  }
+
+  @Test
+  void aStageThatNeedsItselfIsReportedOnceAndOtherCyclesStillAre() throws IOException {
+    assertThat(problems("""
+        kiln: 1
+        stages:
+          a: {run: echo, needs: [a, b]}
+          b: {run: echo, needs: [a]}
+        """)).containsExactly(
+        "kiln.yaml:3:26: stages.a.needs[0]: a stage cannot need itself",
+        "kiln.yaml:3:25: stages.a.needs: stages form a cycle: a → b → a");
+  }
+
+  @Test
+  void aBrokenParamsFileDoesNotHideTheProblemsOfKilnYaml() throws IOException {
+    Files.writeString(dir.resolve("params.yaml"), "lr: [1,\n");
+    assertThat(problems("""
+        kiln: 1
+        stages:
+          a: {run: echo, needs: [b, zz], params: [lr], if: 'params.lr > 1'}
+          b: {run: echo, needs: [a], deps: [nope.csv]}
+        """)).containsExactly(
+        "params.yaml:2:1: invalid YAML: expected the node content, but found '<stream end>'"
+            + " (while parsing a flow node at line 2)",
+        "kiln.yaml:3:29: stages.a.needs[1]: unknown stage 'zz'",
+        "kiln.yaml:4:37: stages.b.deps[0]: 'nope.csv' does not exist and no stage outputs it",
+        "kiln.yaml:3:25: stages.a.needs: stages form a cycle: a → b → a");
+  }
+
+  @Test
+  void anUnknownKeyWithoutACloseOneListsTheValidKeys() throws IOException {
+    assertThat(problems("kiln: 1\nstages:\n  a: {run: echo, retries: {count: 1, wait: 5s}}\n")).singleElement()
+        .asString().isEqualTo("kiln.yaml:3:38: stages.a.retries.wait: unknown key 'wait' (valid: count, delay)");
+    assertThat(problems("kiln: 1\nstages:\n  a: {run: echo, retries: {count: 1, dealy: 5s}}\n")).singleElement()
+        .asString().endsWith("unknown key 'dealy' (did you mean 'delay'?)");
+  }
+
+  @Test
   void wrongTypesNameWhatWasExpected() throws IOException {
     assertThat(problems("""
         kiln: 1
