@@ -30,7 +30,7 @@ import picocli.CommandLine.ScopeType;
         "  kiln models show credit-risk@production",
         "",
         "Exit codes: 0 success, 1 a stage or gate failed, 2 bad usage or configuration,",
-        "3 waiting for approval, 4 another run holds the project lock, 130 cancelled."})
+        "3 waiting for approval, 4 another run holds the project lock, 130 or 143 cancelled (Ctrl-C, SIGTERM)."})
 public final class KilnCommand implements Runnable {
   /** The subcommands, in the order help lists them (registered by {@link Main}). */
   static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(

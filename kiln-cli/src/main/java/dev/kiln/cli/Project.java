@@ -6,7 +6,7 @@ import dev.kiln.core.exec.Workspace;
 import dev.kiln.core.hash.FileHasher;
 import dev.kiln.core.pipeline.Pipeline;
 import dev.kiln.core.history.RunOwner;
-import dev.kiln.core.pipeline.PipelineParser;
+import dev.kiln.core.load.PipelineParser;
 import dev.kiln.core.runs.Runs;
 import dev.kiln.core.step.StepRegistry;
 import dev.kiln.store.MetadataStore;

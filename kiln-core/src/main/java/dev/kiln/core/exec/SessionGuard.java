@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
  * Makes sure no command outlives a Kiln that dies without cleaning up (kill -9, a crash, the
  * machine's OOM killer). One small watcher process per JVM, in a session of its own, reads the
  * ids of the sessions of running commands from a pipe; when the pipe closes because the JVM is
- * gone, it stops every process still in those sessions: SIGTERM, then SIGKILL after 3 s. A
+ * gone, it stops every process still in those sessions: SIGTERM to each session's process group
+ * and to every process /proc lists in the session (one scan), then SIGKILL after at most 3 s. A
  * command's session is released when the command ends; at a normal JVM exit the watcher is
  * let go once nothing is guarded. Best effort: where sessions are not available or the watcher
  * cannot start, commands run unguarded.
@@ -39,10 +40,15 @@ final class SessionGuard {
         done
         return $found
       }
+      groups() {
+        local s found=1
+        for s in "${!live[@]}"; do kill -s "$1" -- "-$s" 2>/dev/null && found=0; done
+        return $found
+      }
       (( ${#live[@]} )) || exit 0
-      signal TERM || exit 0
-      for i in {1..30}; do sleep 0.1; signal 0 || exit 0; done
-      for i in {1..20}; do signal KILL || exit 0; sleep 0.05; done
+      groups TERM; signal TERM
+      for i in {1..30}; do sleep 0.1; groups 0 || break; done
+      groups KILL; signal KILL
       """;
   private static final SessionGuard INSTANCE = new SessionGuard();
   /** How long JVM shutdown waits for running commands to be released (a cancel needs the 3 s grace). */

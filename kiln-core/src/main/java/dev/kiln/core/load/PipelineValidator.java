@@ -1,4 +1,7 @@
-package dev.kiln.core.pipeline;
+package dev.kiln.core.load;
+
+import dev.kiln.core.pipeline.Pipeline;
+import dev.kiln.core.pipeline.Stage;
 
 import dev.kiln.core.path.ProjectPaths;
 import dev.kiln.core.config.ListNode;

@@ -1,4 +1,11 @@
-package dev.kiln.core.pipeline;
+package dev.kiln.core.load;
+
+import dev.kiln.core.pipeline.Action;
+import dev.kiln.core.pipeline.Condition;
+import dev.kiln.core.pipeline.Params;
+import dev.kiln.core.pipeline.Pipeline;
+import dev.kiln.core.pipeline.Retries;
+import dev.kiln.core.pipeline.Stage;
 
 import dev.kiln.core.path.ProjectPaths;
 import dev.kiln.core.config.ConfigException;

@@ -1,4 +1,9 @@
-package dev.kiln.core.pipeline;
+package dev.kiln.core.load;
+
+import dev.kiln.core.pipeline.Action;
+import dev.kiln.core.pipeline.Pipeline;
+import dev.kiln.core.pipeline.Retries;
+import dev.kiln.core.pipeline.Stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
