@@ -57,7 +57,8 @@ class StatusReasonsTest {
   void aModifiedDepIsNamed() throws IOException {
     p.kiln("run");
     p.file("data/train.csv", "x\n1\n2\n");
-    assertThat(status()).contains("modified: data/train.csv", "upstream 'prepare' changed");
+    assertThat(status()).contains("modified: data/train.csv", "train    decided after upstream",
+        "reads from 'prepare', which would run first: up to date if what it reads comes out the same");
   }
 
   @Test

@@ -139,10 +139,7 @@ final class StageRun implements Callable<ExecutionRecord> {
   }
 
   private long runOf(ExecutionRecord source) {
-    if (source.sourceExecutionId() == null) {
-      return source.runId();
-    }
-    return ws.history().execution(source.sourceExecutionId()).map(ExecutionRecord::runId).orElse(source.runId());
+    return ws.decider().originRun(source);
   }
 
   private ExecutionRecord execute(List<String> reasons) throws IOException {

@@ -128,6 +128,14 @@ public final class Decider {
     return new Decision.Run(reasons);
   }
 
+  /** The run that produced a result: a reused result (up to date, restored) points back to it. */
+  public long originRun(ExecutionRecord result) {
+    if (result.sourceExecutionId() == null) {
+      return result.runId();
+    }
+    return history.execution(result.sourceExecutionId()).map(ExecutionRecord::runId).orElse(result.runId());
+  }
+
   /** "outs missing: model" / "outs modified: model" for each output that no longer matches. */
   public List<String> damagedOutputs(ExecutionRecord result) {
     List<String> out = new ArrayList<>();

@@ -75,30 +75,41 @@ public final class StatusCheck {
     StageInputs inputs = decider.inputs(s, ctx, prospect.depDigests());
     Decision d = decider.decide(s, inputs, force);
     if (prospect.pending.isEmpty()) {
-      return exact(s, d);
+      return exact(s, d, decider);
     }
-    List<String> upstream = prospect.pending.stream().map(p -> "upstream '" + p + "' changed").toList();
     if (d instanceof Decision.Run r) {
-      List<String> reasons = new ArrayList<>(upstream);
+      List<String> reasons = new ArrayList<>(prospect.pending.stream().map(p -> "upstream '" + p + "' changed").toList());
       reasons.addAll(r.reasons());
       return new StageStatus(s.name(), StageStatus.State.CHANGED, reasons, Optional.empty());
     }
-    return reason(s, StageStatus.State.AFTER_UPSTREAM, String.join("; ", upstream)
-        + ": decided once it has run (up to date if what this stage reads from it comes out the same)");
+    return reason(s, StageStatus.State.AFTER_UPSTREAM, "reads from " + names(prospect.pending)
+        + ", which would run first: up to date if what it reads comes out the same");
   }
 
-  private static StageStatus exact(Stage s, Decision d) {
+  private static StageStatus exact(Stage s, Decision d, Decider decider) {
     if (d instanceof Decision.UpToDate u) {
       return new StageStatus(s.name(), StageStatus.State.UP_TO_DATE, List.of(), Optional.empty(), Optional.of(u.source()));
     }
     if (d instanceof Decision.Restore r) {
-      return new StageStatus(s.name(), StageStatus.State.RESTORABLE, r.reasons(), Optional.of(r.source().runId()),
-          Optional.of(r.source()));
+      return new StageStatus(s.name(), StageStatus.State.RESTORABLE, r.reasons(),
+          Optional.of(decider.originRun(r.source())), Optional.of(r.source()));
     }
     if (d instanceof Decision.Skip k) {
       return reason(s, StageStatus.State.SKIPPED, k.reason());
     }
     return new StageStatus(s.name(), StageStatus.State.CHANGED, ((Decision.Run) d).reasons(), Optional.empty());
+  }
+
+  /** 'a', 'a' and 'b', 'a', 'b' and 2 more. */
+  private static String names(Set<String> stages) {
+    List<String> quoted = stages.stream().map(n -> "'" + n + "'").toList();
+    if (quoted.size() == 1) {
+      return quoted.get(0);
+    }
+    if (quoted.size() <= 3) {
+      return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " and " + quoted.get(quoted.size() - 1);
+    }
+    return String.join(", ", quoted.subList(0, 2)) + " and " + (quoted.size() - 2) + " more";
   }
 
   private static StageStatus reason(Stage s, StageStatus.State state, String reason) {
