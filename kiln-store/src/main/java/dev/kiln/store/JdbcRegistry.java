@@ -158,6 +158,11 @@ final class JdbcRegistry implements ModelRegistry {
     return v;
   }
 
+  /** The version, inside a caller's transaction; unknown models and versions name what exists. */
+  ModelVersion requireVersion(Connection c, String model, int version) throws SQLException {
+    return load(c, model, version).orElseThrow(() -> unknownVersion(c, model, version));
+  }
+
   private RegistryException unknownVersion(Connection c, String model, int version) {
     try {
       requireModel(c, model);
@@ -276,7 +281,7 @@ final class JdbcRegistry implements ModelRegistry {
     });
   }
 
-  private AliasMove move(Connection c, String model, String alias, int to, String who, String reason, boolean rollback,
+  static AliasMove move(Connection c, String model, String alias, int to, String who, String reason, boolean rollback,
       boolean forced, OptionalInt expected, Instant at) throws SQLException {
     Integer from = null;
     Long revision = null;
@@ -397,7 +402,7 @@ final class JdbcRegistry implements ModelRegistry {
     });
   }
 
-  private Optional<ModelVersion> load(Connection c, String model, int version) throws SQLException {
+  static Optional<ModelVersion> load(Connection c, String model, int version) throws SQLException {
     return query(c, "WHERE v.model = ? AND v.version = ?", model, version).stream().findFirst();
   }
 

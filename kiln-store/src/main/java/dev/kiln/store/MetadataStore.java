@@ -15,6 +15,7 @@ public final class MetadataStore implements AutoCloseable {
   private final JdbcHashCache hashes;
   private final JdbcRegistry registry;
   private final JdbcApprovals approvals;
+  private final JdbcEnvironments environments;
 
   private MetadataStore(Database db, Path projectDir) {
     this.db = db;
@@ -22,6 +23,7 @@ public final class MetadataStore implements AutoCloseable {
     this.hashes = new JdbcHashCache(db, projectDir.toAbsolutePath().normalize().toString());
     this.registry = new JdbcRegistry(db);
     this.approvals = new JdbcApprovals(db);
+    this.environments = new JdbcEnvironments(db, registry);
   }
 
   /**
@@ -58,6 +60,10 @@ public final class MetadataStore implements AutoCloseable {
 
   public dev.kiln.release.approval.Approvals approvals() {
     return approvals;
+  }
+
+  public dev.kiln.release.environment.Environments environments() {
+    return environments;
   }
 
   public Dialect dialect() {
