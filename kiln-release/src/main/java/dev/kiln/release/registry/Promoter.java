@@ -21,14 +21,7 @@ public final class Promoter {
   public AliasMove promote(Promotion p) {
     requireAliasName(p.alias());
     ModelVersion target = registry.resolve(ModelRef.version(p.model(), p.version()));
-    boolean forced = target.gate().rejected();
-    if (forced && !p.force()) {
-      throw new UnblessedVersionException(target.ref(),
-          target.gate().failures().stream().map(c -> "FAIL: " + c.text()).toList());
-    }
-    if (forced && p.reason().isBlank()) {
-      throw new RegistryException("forcing the promotion of an unblessed version needs a reason");
-    }
+    boolean forced = requireBlessed(target, p.force(), p.reason());
     return registry.move(new AliasChange(p.model(), p.alias(), p.version(), p.actor(), p.reason(), false, forced,
         p.expected(), p.at()));
   }
@@ -51,6 +44,22 @@ public final class Promoter {
         .filter(m -> m.toVersion() == current && !m.rollback() && m.fromVersion() != null)
         .map(AliasMove::fromVersion)
         .findFirst();
+  }
+
+  /**
+   * The rule for versions a gate did not bless: they move on only when forced, with a reason.
+   * Returns whether this move is such a forced one.
+   */
+  public static boolean requireBlessed(ModelVersion target, boolean force, String reason) {
+    boolean forced = target.gate().rejected();
+    if (forced && !force) {
+      throw new UnblessedVersionException(target.ref(),
+          target.gate().failures().stream().map(c -> "FAIL: " + c.text()).toList());
+    }
+    if (forced && (reason == null || reason.isBlank())) {
+      throw new RegistryException("forcing the promotion of an unblessed version needs a reason");
+    }
+    return forced;
   }
 
   static void requireAliasName(String alias) {
