@@ -1,0 +1,24 @@
+package dev.kiln.serve.http;
+
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Jetty's own errors — requests it refuses before the gateway sees them (a malformed URI, headers
+ * too large) — as JSON in the protocol of the path, never an HTML page or a stack trace.
+ */
+final class JsonErrorHandler extends ErrorHandler {
+  @Override
+  protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+      Callback callback) {
+    String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
+    byte[] body = Protocol.of(path).error(code, code == 404 ? "not_found" : "malformed", null,
+        "the request was refused by the HTTP layer: " + (message == null ? "status " + code : message));
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+    response.write(true, ByteBuffer.wrap(body), callback);
+  }
+}
