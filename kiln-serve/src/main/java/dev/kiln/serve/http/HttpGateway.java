@@ -1,5 +1,6 @@
 package dev.kiln.serve.http;
 
+import dev.kiln.model.features.SignatureMismatchException;
 import dev.kiln.serve.input.ClientError;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -57,6 +58,8 @@ public final class HttpGateway {
       ctx.status(200).contentType("text/plain; version=0.0.4; charset=utf-8").result(serving.metrics().scrape());
     });
     c.routes.exception(ClientError.class, (e, ctx) -> error(ctx, e.status(), Protocol.of(ctx.path()).error(e)));
+    c.routes.exception(SignatureMismatchException.class, (e, ctx) -> error(ctx, 400,
+        Protocol.of(ctx.path()).error(400, "wrong_type", null, e.getMessage())));
     c.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
         Protocol.of(ctx.path()).error(e.getStatus(), problem(e.getStatus()), null, describe(ctx, e))));
     c.routes.exception(Exception.class, (e, ctx) -> internal(ctx, e));
