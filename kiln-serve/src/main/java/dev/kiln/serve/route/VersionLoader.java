@@ -41,7 +41,7 @@ public final class VersionLoader {
     }
     Predictor p;
     try {
-      p = Models.load(Models.resolve(bundle.model().toString(), bundleDir));
+      p = Models.loadForServing(Models.resolve(bundle.model().toString(), bundleDir));
     } catch (ModelLoadException | ConfigException e) {
       throw new LoadRefusedException("bundle " + bundleDir + " (" + bundle.info().ref() + "): its model does not load: "
           + e.getMessage(), e);
