@@ -15,6 +15,7 @@ data="${1:-$root/kiln-model/src/test/resources/datasets/telco_churn.csv}"   # a 
 out="$root/bench/out/serve"
 secs="${KILN_BENCH_SECONDS:-10}"
 rm -rf "$out" && mkdir -p "$out"
+cut -d' ' -f1-3 /proc/loadavg > "$out/load.start"
 for tool in wrk nginx /usr/bin/python3; do
   command -v "$tool" >/dev/null || { echo "bench/serve: $tool is missing (see the header of this script)" >&2; exit 2; }
 done
@@ -109,6 +110,7 @@ for mode in off on; do
   kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
 done
 
+cut -d' ' -f1-3 /proc/loadavg > "$out/load.end"
 /usr/bin/python3 - "$out" <<'PY'
 import glob, re, statistics, sys
 out = sys.argv[1]
@@ -136,6 +138,8 @@ print(f"kiln (batching off) / nginx: {100 * off[0] / ngx[0]:.1f}% (target >= 15%
 print(f"micro-batching on / off: {on[0] / off[0]:.2f}x requests/s, p99 {on[1]:.2f} vs {off[1]:.2f} ms")
 print(f"1,000-row batches, wrk -t2 -c4: kiln {kb[0] * 1000:.0f} rows/s (p99 {kb[1]:.1f} ms), "
       f"peer {pb[0] * 1000:.0f} rows/s (p99 {pb[1]:.1f} ms): {kb[0] / pb[0]:.1f}x")
+print(f"load average (1, 5, 15 min) at start {open(out + '/load.start').read().strip()}, "
+      f"at end {open(out + '/load.end').read().strip()}; {__import__('os').cpu_count()} cores")
 print(f"gateway start to ready (GatewayMain, median of 3): {ready} ms; peak RSS {rss['off']:.0f} MiB "
       f"(batching off), {rss['on']:.0f} MiB (on)")
 PY

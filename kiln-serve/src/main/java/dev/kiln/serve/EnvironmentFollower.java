@@ -48,8 +48,9 @@ public final class EnvironmentFollower implements AutoCloseable {
 
   /**
    * Reads the alias once and swaps in the version behind it if that is new; returns the version
-   * swapped in (empty when nothing changed or the new version was refused). Throws when the alias cannot be read or its version is refused and nothing is
-   * serving yet (at start); later such problems are logged and the serving version stays.
+   * swapped in (empty when nothing changed or the new version was refused). Throws when the alias
+   * cannot be read or its version is refused and nothing is serving yet (at start); later such
+   * problems are logged and the serving version stays.
    */
   public synchronized Optional<ServedVersion> check() throws LoadRefusedException {
     Optional<ServedVersion> serving = gateway.serving(alias.model());

@@ -9,7 +9,8 @@ public record Limits(long maxBodyBytes, int maxRows) {
 
   public Limits {
     if (maxBodyBytes < 1 || maxRows < 1) {
-      throw new IllegalArgumentException("limits must be positive: body " + maxBodyBytes + " bytes, " + maxRows + " rows");
+      throw new IllegalArgumentException("limits must be positive: body " + maxBodyBytes + " bytes, " + maxRows
+          + " rows");
     }
   }
 

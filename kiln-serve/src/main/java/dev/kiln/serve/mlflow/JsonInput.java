@@ -66,7 +66,8 @@ public final class JsonInput {
             + "': the gateway takes params.predict (\"classes\" or \"probabilities\")");
       }
       if (!e.getValue().isTextual()) {
-        throw ClientError.bad("malformed", "params.predict must be a string, found " + ColumnsBuilder.describe(e.getValue()));
+        throw ClientError.bad("malformed", "params.predict must be a string, found "
+            + ColumnsBuilder.describe(e.getValue()));
       }
       answer = Answer.parse(e.getValue().textValue());
     }

@@ -23,14 +23,19 @@ public final class Router {
   public Lease lease(String model, OptionalInt version, long key) {
     while (true) {
       RoutingTable t = table.get();
-      Deployment d = t.deployment(model).orElseThrow(() -> ClientError.notFound("no model '" + model
-          + "' is served here" + (t.models().isEmpty() ? "" : "; this gateway serves " + String.join(", ", t.models().keySet()))));
+      Deployment d = t.deployment(model).orElseThrow(() -> unknown(model, t));
       ServedVersion v = version.isPresent() ? d.version(version.getAsInt()).orElseThrow(() -> ClientError.notFound(
-          "model '" + model + "' has no version " + version.getAsInt() + " loaded; loaded: " + numbers(d))) : d.pick(key);
+          "model '" + model + "' has no version " + version.getAsInt() + " loaded; loaded: " + numbers(d)))
+          : d.pick(key);
       if (v.acquire()) {
         return new Lease(v);
       }
     }
+  }
+
+  private static ClientError unknown(String model, RoutingTable t) {
+    return ClientError.notFound("no model '" + model + "' is served here"
+        + (t.models().isEmpty() ? "" : "; this gateway serves " + String.join(", ", t.models().keySet())));
   }
 
   /** Makes {@code d} its model's deployment; returns the versions it retired. */
