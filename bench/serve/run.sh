@@ -75,7 +75,7 @@ kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
 
 # the scikit-learn peer
 pp=$(port)
-/usr/bin/python3 "$here/peer_fastapi.py" "$out/train.csv" "$pp" > "$out/peer.log" 2>&1 & pids+=($!)
+OMP_NUM_THREADS=1 /usr/bin/python3 "$here/peer_fastapi.py" "$out/train.csv" "$pp" > "$out/peer.log" 2>&1 & pids+=($!)
 wait_for "http://127.0.0.1:$pp/ping"
 curl -sf -H 'Content-Type: application/json' --data @"$out/single.json" "http://127.0.0.1:$pp/invocations" > "$out/peer.answer"
 load peer "http://127.0.0.1:$pp/invocations" "$out/single.json" 64

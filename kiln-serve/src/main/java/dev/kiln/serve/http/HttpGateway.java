@@ -19,6 +19,7 @@ import org.eclipse.jetty.server.NetworkConnector;
  */
 public final class HttpGateway {
   private final Serving serving;
+  private static final long SETTLE_MILLIS = 250;
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean draining;
   private Javalin app;
@@ -129,10 +130,23 @@ public final class HttpGateway {
       }
     }
     long end = System.nanoTime() + timeout.toNanos();
+    settle(end);
     while (inFlight.get() > 0 && System.nanoTime() < end) {
       sleep();
     }
+    settle(end);
     app.stop();
+  }
+
+  /**
+   * A pause of {@link #SETTLE_MILLIS}: for requests accepted before the socket closed to reach the
+   * handlers (and be counted), and for the last answers to be written after their handlers return.
+   */
+  private static void settle(long end) {
+    long until = Math.min(end, System.nanoTime() + SETTLE_MILLIS * 1_000_000L);
+    while (System.nanoTime() < until) {
+      sleep();
+    }
   }
 
   private static void sleep() {
