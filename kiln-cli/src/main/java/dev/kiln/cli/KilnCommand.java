@@ -28,6 +28,7 @@ import picocli.CommandLine.ScopeType;
         "  kiln train data.csv --label churn       train a model into model/",
         "  kiln evaluate model/ test.csv --label churn --sensitive female",
         "  kiln models show credit-risk@production",
+        "  kiln serve credit-risk@production        serve it over HTTP (v2 and MLflow protocols)",
         "",
         "Exit codes: 0 success, 1 a stage or gate failed, 2 bad usage or configuration,",
         "3 waiting for approval, 4 another run holds the project lock, 130 or 143 cancelled (Ctrl-C, SIGTERM)."})
@@ -50,6 +51,7 @@ public final class KilnCommand implements Runnable {
       EvaluateCommand.class,
       ModelsCommand.class,
       LineageCommand.class,
+      ServeCommand.class,
       ApprovalCommands.Approve.class,
       ApprovalCommands.Reject.class,
       ApprovalCommands.Pending.class);

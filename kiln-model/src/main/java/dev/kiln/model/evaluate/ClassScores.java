@@ -26,7 +26,7 @@ record ClassScores(Task.Classification task, int[] truth, int[] predicted, doubl
     int pos = c.binary() ? c.positiveIndex() : -1;
     int[] predicted = new int[truth.length];
     for (int i = 0; i < truth.length; i++) {
-      predicted[i] = pos >= 0 ? (p.probabilities()[i][pos] >= threshold ? pos : 1 - pos) : p.argmax(i);
+      predicted[i] = p.decide(i, c, threshold);
     }
     var all = ClassificationMetrics.compute(truth, predicted, p.probabilities(), c.classes().size(), pos);
     Map<String, Double> extra = new LinkedHashMap<>();

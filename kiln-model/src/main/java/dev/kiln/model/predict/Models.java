@@ -83,9 +83,22 @@ public final class Models {
   }
 
   public static Predictor load(Location at) {
+    return load(at, false);
+  }
+
+  /**
+   * Loads a model whose every prediction runs on the calling thread alone (XGBoost with one
+   * thread; ONNX Runtime's sessions already run so): for a server, whose concurrency comes from
+   * its requests, and where a per-call thread team would spin against the request threads.
+   */
+  public static Predictor loadForServing(Location at) {
+    return load(at, true);
+  }
+
+  private static Predictor load(Location at, boolean singleThreaded) {
     ModelFormat format = at.spec().format();
     Backend backend = switch (format) {
-      case XGBOOST -> XGBoostBackend.load(at.modelFile(), at.spec());
+      case XGBOOST -> XGBoostBackend.load(at.modelFile(), at.spec(), singleThreaded);
       case ONNX -> OnnxBackend.load(at.modelFile(), at.spec());
       case TRIBUO -> TribuoBackend.load(at.modelFile(), at.spec());
     };

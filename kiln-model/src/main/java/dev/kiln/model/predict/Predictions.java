@@ -35,6 +35,19 @@ public sealed interface Predictions permits Predictions.Classes, Predictions.Sco
       return out;
     }
 
+    /**
+     * The class decided for a row: for a binary classifier the positive class when its
+     * probability reaches {@code threshold}, else the other; otherwise the most probable class.
+     * {@code kiln evaluate} and the gateway decide by this one rule.
+     */
+    public int decide(int row, dev.kiln.model.signature.Task.Classification task, double threshold) {
+      if (!task.binary()) {
+        return argmax(row);
+      }
+      int pos = task.positiveIndex();
+      return probabilities[row][pos] >= threshold ? pos : 1 - pos;
+    }
+
     /** Index of the most probable class of a row (the first on ties). */
     public int argmax(int row) {
       double[] p = probabilities[row];

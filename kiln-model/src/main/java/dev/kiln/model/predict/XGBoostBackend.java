@@ -46,11 +46,14 @@ final class XGBoostBackend implements Backend {
     this.link = link;
   }
 
-  static XGBoostBackend load(Path file, ModelSpec spec) {
+  static XGBoostBackend load(Path file, ModelSpec spec, boolean singleThreaded) {
     sniff(file);
     Booster booster;
     try {
       booster = XGBoost.loadModel(file.toString());
+      if (singleThreaded) {
+        booster.setParam("nthread", "1");
+      }
     } catch (XGBoostError e) {
       throw new ModelLoadException(file + ": XGBoost cannot load this file (" + firstLine(e.getMessage())
           + "); is it a model saved with save_model()?", e);

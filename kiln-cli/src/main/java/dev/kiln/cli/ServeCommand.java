@@ -1,0 +1,196 @@
+package dev.kiln.cli;
+
+import dev.kiln.core.config.Durations;
+import dev.kiln.core.load.PipelineParser;
+import dev.kiln.core.step.StepRegistry;
+import dev.kiln.release.registry.ModelCheckout;
+import dev.kiln.release.registry.ModelRef;
+import dev.kiln.release.registry.RegistryException;
+import dev.kiln.serve.CheckedOutBundles;
+import dev.kiln.serve.EnvironmentFollower;
+import dev.kiln.serve.Gateway;
+import dev.kiln.serve.GatewayOptions;
+import dev.kiln.serve.batch.Batching;
+import dev.kiln.serve.input.Limits;
+import dev.kiln.serve.route.LoadRefusedException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code kiln serve}: the inference gateway for a bundle, a registered version, or an environment. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+        "Serve a model over HTTP: Open Inference Protocol v2 and MLflow's scoring protocol.",
+        "",
+        "Serves one of: a bundle directory (--bundle, verified before anything is loaded), a registered",
+        "version (MODEL_REF: name:3 or name@production), or an environment (--env: the version behind",
+        "the alias of that name, followed — a promotion is picked up without a restart). Endpoints:",
+        "/v2/models/NAME/infer, /invocations, /v2/health/ready, /ping, /metrics (Prometheus).",
+        "Prints 'kiln gateway ready on http://HOST:PORT' once it takes requests; on Ctrl-C or SIGTERM it",
+        "finishes the requests in flight and exits 0. See docs/serving.md."},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  kiln serve credit-risk@production --port 8080",
+        "  kiln serve --env staging                  follows credit-risk@staging (the project's register stage)",
+        "  kiln serve --bundle build/bundle --host 0.0.0.0",
+        "  curl -s localhost:8080/invocations -H 'Content-Type: application/json' \\",
+        "       -d '{\"dataframe_records\": [{\"age\": 41, \"income\": 52.5}]}'"})
+final class ServeCommand implements Callable<Integer> {
+  @ParentCommand
+  KilnCommand root;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL_REF", description = "A registered version: name:3 or name@alias.")
+  String ref;
+
+  @Option(names = "--env", paramLabel = "ENV", description = "Serve and follow the version behind MODEL@ENV.")
+  String env;
+
+  @Option(names = "--model", paramLabel = "NAME", description = "With --env: the model (default: the project's register stage's).")
+  String model;
+
+  @Option(names = "--bundle", paramLabel = "DIR", description = "Serve a bundle directory (kiln package --bundle).")
+  String bundle;
+
+  @Option(names = "--port", paramLabel = "P", description = "Port (default: 8080; 0 picks a free one).")
+  int port = 8080;
+
+  @Option(names = "--host", paramLabel = "H", description = "Address to listen on (default: 127.0.0.1; 0.0.0.0 for all).")
+  String host = "127.0.0.1";
+
+  @Option(names = "--poll", paramLabel = "DURATION", description = "With --env: how often to read the alias (default: 2s).")
+  String poll = "2s";
+
+  @Option(names = "--max-body", paramLabel = "BYTES", description = "Largest request body (default: 16 MiB); past it: 413.")
+  long maxBody = Limits.DEFAULT.maxBodyBytes();
+
+  @Option(names = "--max-rows", paramLabel = "N", description = "Most rows per request (default: 10000); past it: 413.")
+  int maxRows = Limits.DEFAULT.maxRows();
+
+  @Option(names = "--batching", paramLabel = "on|off", description = "Micro-batch concurrent requests (default: on).")
+  String batching = "on";
+
+  @Option(names = "--batch-wait-us", paramLabel = "N", description = "With batching: the longest wait for requests in flight (default: 200).")
+  long batchWaitMicros = Batching.on().maxWaitMicros();
+
+  @Override
+  public Integer call() throws Exception {
+    GatewayOptions options = options();
+    int sources = (ref != null ? 1 : 0) + (env != null ? 1 : 0) + (bundle != null ? 1 : 0);
+    if (sources != 1) {
+      throw new UsageException("name what to serve, once: MODEL_REF, --env ENV or --bundle DIR");
+    }
+    if (model != null && env == null) {
+      throw new UsageException("--model goes with --env (MODEL_REF already names the model)");
+    }
+    Duration every = pollInterval();
+    Gateway gateway;
+    try {
+      gateway = Gateway.start(options, m -> root.out.println("kiln gateway: " + m));
+    } catch (RuntimeException e) {
+      throw new UsageException("cannot listen on " + host + ":" + port + ": " + dev.kiln.core.Failures.describe(e));
+    }
+    try {
+      return serve(gateway, every);
+    } catch (LoadRefusedException e) {
+      root.err.println("kiln: refused: " + e.getMessage());
+      gateway.close();
+      return ExitCodes.FAILED;
+    } catch (RuntimeException e) {
+      gateway.close();
+      throw e;
+    }
+  }
+
+  private int serve(Gateway gateway, Duration every) throws LoadRefusedException {
+    if (bundle != null) {
+      gateway.deploy(Path.of("").toAbsolutePath().resolve(bundle));
+      return block(gateway, null, null);
+    }
+    StoreAccess access = StoreAccess.open(root);
+    try {
+      CheckedOutBundles bundles = new CheckedOutBundles(new ModelCheckout(access.artifacts(),
+          access.project().resolve(".kiln")), access.project().resolve(".kiln").resolve("bundles"), KilnVersion.get());
+      if (ref != null) {
+        gateway.deploy(bundles.bundle(access.store.registry().resolve(ModelRef.parse(ref))));
+        return block(gateway, null, access);
+      }
+      String name = model != null ? model : ServeModelName.of(new PipelineParser(StepRegistry.load()).load(access.project()));
+      EnvironmentFollower follower = new EnvironmentFollower(access.store.registry(), name, env, bundles, gateway,
+          m -> root.out.println("kiln gateway: " + m));
+      follower.check();
+      follower.follow(every);
+      root.out.println("kiln gateway: following " + follower.alias() + " (reading it every " + Durations.format(every)
+          + ")");
+      return block(gateway, follower, access);
+    } catch (RegistryException | IllegalArgumentException e) {
+      access.close();
+      throw new UsageException(e.getMessage());
+    } catch (java.io.IOException e) {
+      access.close();
+      throw new java.io.UncheckedIOException(e);
+    } catch (LoadRefusedException | RuntimeException e) {
+      access.close();
+      throw e;
+    }
+  }
+
+  /** Prints the ready line and waits for SIGTERM or Ctrl-C; then drains and exits 0. */
+  private int block(Gateway gateway, EnvironmentFollower follower, StoreAccess access) {
+    CountDownLatch stopped = new CountDownLatch(1);
+    if (root.standalone) {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        root.out.println("kiln gateway: stopping: finishing the requests in flight");
+        if (follower != null) {
+          follower.close();
+        }
+        gateway.close();
+        if (access != null) {
+          access.close();
+        }
+        root.out.println("kiln gateway: stopped");
+        root.out.flush();
+        Runtime.getRuntime().halt(ExitCodes.OK);
+      }, "kiln-serve-drain"));
+    }
+    root.out.println("kiln gateway ready on " + gateway.url());
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return ExitCodes.OK;
+  }
+
+  private GatewayOptions options() {
+    try {
+      Batching b = switch (batching) {
+        case "on" -> new Batching(true, Batching.on().maxRows(), batchWaitMicros, Batching.on().threads());
+        case "off" -> Batching.OFF;
+        default -> throw new IllegalArgumentException("--batching takes on or off, found '" + batching + "'");
+      };
+      return GatewayOptions.defaults(host, port).withLimits(new Limits(maxBody, maxRows)).withBatching(b);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  private Duration pollInterval() {
+    try {
+      Duration d = Durations.parse(poll);
+      if (d.isZero()) {
+        throw new IllegalArgumentException("--poll must be longer than 0");
+      }
+      return d;
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+}

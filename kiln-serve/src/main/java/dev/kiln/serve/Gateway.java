@@ -1,0 +1,96 @@
+package dev.kiln.serve;
+
+import dev.kiln.serve.http.HttpGateway;
+import dev.kiln.serve.metrics.GatewayMetrics;
+import dev.kiln.serve.route.Deployment;
+import dev.kiln.serve.route.LoadRefusedException;
+import dev.kiln.serve.route.Router;
+import dev.kiln.serve.route.ServedVersion;
+import dev.kiln.serve.route.VersionLoader;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A running inference gateway: an HTTP server (both protocols, metrics) over a {@link Router}.
+ * {@link #deploy} loads a bundle beside what is serving — verified, loaded, warmed up — and then
+ * swaps it in atomically; a bundle that fails any of that is refused and the serving version
+ * keeps serving. {@link #close} drains: no new connections, requests in flight finish, then the
+ * server and every model close.
+ */
+public final class Gateway implements AutoCloseable {
+  private final GatewayOptions options;
+  private final Router router = new Router();
+  private final GatewayMetrics metrics = new GatewayMetrics();
+  private final VersionLoader loader;
+  private final HttpGateway http;
+  private final Consumer<String> log;
+  private final int port;
+  private volatile boolean closed;
+
+  private Gateway(GatewayOptions options, Consumer<String> log) {
+    this.options = options;
+    this.log = log;
+    this.loader = new VersionLoader(options.batching());
+    this.http = HttpGateway.of(router, options.limits(), options.threshold(), metrics, () -> !closed);
+    this.port = http.start(options.host(), options.port());
+  }
+
+  /** Starts listening (not ready until a version is deployed). */
+  public static Gateway start(GatewayOptions options, Consumer<String> log) {
+    return new Gateway(options, log);
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String url() {
+    return "http://" + options.host() + ":" + port;
+  }
+
+  public Router router() {
+    return router;
+  }
+
+  /** The version serving {@code model} now (the first route of its deployment). */
+  public Optional<ServedVersion> serving(String model) {
+    return router.table().deployment(model).map(d -> d.versions().get(0));
+  }
+
+  /** Loads, verifies and warms up a bundle, then makes it the only version of its model. */
+  public ServedVersion deploy(Path bundle) throws LoadRefusedException {
+    long start = System.nanoTime();
+    ServedVersion v;
+    try {
+      v = loader.load(bundle);
+    } catch (LoadRefusedException e) {
+      metrics.load(modelOf(bundle), "refused");
+      throw e;
+    }
+    router.deploy(Deployment.single(v)).forEach(old -> log.accept("retired " + old + " (closes after its last request)"));
+    metrics.load(v.model(), "swapped");
+    log.accept("serving " + v + " (" + v.platform() + "; verified, loaded and warmed up in "
+        + (System.nanoTime() - start) / 1_000_000 + " ms)");
+    return v;
+  }
+
+  private static String modelOf(Path bundle) {
+    try {
+      return dev.kiln.release.bundle.BundleInfo.read(bundle).model();
+    } catch (java.io.IOException | RuntimeException e) {
+      return "";
+    }
+  }
+
+  /** Drains and stops; idempotent. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    http.drain(options.drainTimeout());
+    router.retireAll();
+  }
+}

@@ -1,0 +1,101 @@
+package dev.kiln.serve.metrics;
+
+import dev.kiln.model.predict.Predictions;
+import dev.kiln.model.signature.Task;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The gateway's Prometheus metrics (Micrometer): per model, version and endpoint the requests
+ * and errors by status ({@code kiln_requests_total}, {@code kiln_request_errors_total}), a
+ * latency histogram ({@code kiln_request_duration_seconds}), payload sizes and rows per request;
+ * per version the prediction distribution (decided classes, and the positive class's
+ * probability or the predicted number); swaps and refused loads; and the JVM's figures.
+ * Endpoints are route templates and unknown paths are one {@code other} endpoint, so no client
+ * can create series at will; a request no version answered has empty model and version tags.
+ */
+public final class GatewayMetrics {
+  private static final double[] PROBABILITY_BUCKETS = {0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0};
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final ConcurrentHashMap<Key, Meters> meters = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Counter> simple = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Outcomes> outcomes = new ConcurrentHashMap<>();
+
+  private record Key(String model, String version, String endpoint, int status) {}
+
+  /** The meters of one model version, endpoint and status. */
+  private record Meters(Counter requests, Counter errors, Timer latency, DistributionSummary in,
+      DistributionSummary out) {}
+
+  public GatewayMetrics() {
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+  }
+
+  /** One answered request. */
+  public void request(String model, String version, String endpoint, int status, long nanos, long bytesIn,
+      long bytesOut) {
+    Meters m = meters.computeIfAbsent(new Key(model, version, endpoint, status), this::create);
+    m.requests().increment();
+    if (status >= 400) {
+      m.errors().increment();
+    }
+    m.latency().record(nanos, TimeUnit.NANOSECONDS);
+    m.in().record(bytesIn);
+    m.out().record(bytesOut);
+  }
+
+  private Meters create(Key k) {
+    String[] tags = {"model", k.model(), "version", k.version(), "endpoint", k.endpoint()};
+    String status = Integer.toString(k.status());
+    return new Meters(
+        Counter.builder("kiln.requests").description("Requests answered").tags(tags).tag("status", status)
+            .register(registry),
+        Counter.builder("kiln.request.errors").description("Requests answered with a 4xx or 5xx status").tags(tags)
+            .tag("status", status).register(registry),
+        Timer.builder("kiln.request.duration").description("Time from the request's arrival to its answer")
+            .tags(tags).publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(50_000))
+            .maximumExpectedValue(Duration.ofSeconds(10)).register(registry),
+        DistributionSummary.builder("kiln.request.size").baseUnit("bytes").description("Request body sizes")
+            .tags(tags).publishPercentileHistogram().register(registry),
+        DistributionSummary.builder("kiln.response.size").baseUnit("bytes").description("Response body sizes")
+            .tags(tags).publishPercentileHistogram().register(registry));
+  }
+
+  /** What a version predicted for one request's rows. */
+  public void predictions(String model, int version, Task task, Predictions p, double threshold) {
+    outcomes.computeIfAbsent(model + ":" + version, k -> new Outcomes(registry, model, Integer.toString(version)))
+        .record(task, p, threshold);
+  }
+
+  /** A version went live ({@code outcome} "swapped") or was refused ("refused"). */
+  public void load(String model, String outcome) {
+    simple.computeIfAbsent(model + "/" + outcome, k -> Counter.builder("kiln.model.loads")
+        .description("Versions loaded and swapped in, or refused").tag("model", model).tag("outcome", outcome)
+        .register(registry)).increment();
+  }
+
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  static double[] probabilityBuckets() {
+    return PROBABILITY_BUCKETS.clone();
+  }
+}
