@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 
-/** A test step: writes {@code with.text} to {@code with.out}, records its length as a metric. */
+/**
+ * A test step: writes {@code with.text} to {@code with.out}, records its length as a metric, and
+ * exports the text as the variable named by {@code with.export}, if given.
+ */
 public final class EchoStep implements Step {
   @Override
   public String name() {
@@ -29,7 +32,7 @@ public final class EchoStep implements Step {
 
   @Override
   public void validate(MapNode with, StepCheck check) {
-    check.reader().allowOnly(with, List.of("text", "out", "fail"));
+    check.reader().allowOnly(with, List.of("text", "out", "fail", "export"));
     if (!with.has("out")) {
       check.problems().add(with, "test-echo needs 'out'");
     }
@@ -48,6 +51,8 @@ public final class EchoStep implements Step {
     if (Boolean.TRUE.equals(c.with().get("fail"))) {
       return StepResult.failed("asked to fail", Map.of("length", (double) text.length()), List.of("detail one"));
     }
-    return StepResult.passed("wrote " + text.length() + " characters", Map.of("length", (double) text.length()));
+    StepResult r = StepResult.passed("wrote " + text.length() + " characters", Map.of("length", (double) text.length()));
+    Object export = c.with().get("export");
+    return export == null ? r : r.exporting(Map.of(String.valueOf(export), text));
   }
 }

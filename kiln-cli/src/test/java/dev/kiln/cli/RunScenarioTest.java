@@ -308,4 +308,26 @@ class RunScenarioTest {
     assertThat(r.out()).contains("forced (--force)");
     assertThat(p.count("n.log")).isEqualTo(2);
   }
+
+  @Test
+  void aStepsExportedVariablesReachTheCommandsOfEveryStageDownstreamAlsoWhenRestored() throws IOException {
+    p.pipeline("""
+        stages:
+          deploy: {uses: test-echo, with: {text: "http://127.0.0.1:9999", out: url.txt, export: KILN_ENDPOINT_STAGING}}
+          check:
+            needs: [deploy]
+            run: echo "endpoint=$KILN_ENDPOINT_STAGING" > seen.txt
+            outs: [seen.txt]
+          later:
+            needs: [check]
+            run: echo "$KILN_ENDPOINT_STAGING" > later.txt
+            always-run: true
+        """);
+    assertThat(run().exit()).isZero();
+    assertThat(p.read("seen.txt")).isEqualTo("endpoint=http://127.0.0.1:9999\n");
+    assertThat(p.read("later.txt")).as("transitively downstream too").isEqualTo("http://127.0.0.1:9999\n");
+    java.nio.file.Files.delete(p.dir.resolve("later.txt"));
+    assertThat(run().out()).contains("= deploy: up to date");
+    assertThat(p.read("later.txt")).as("an up-to-date stage hands on its exports").isEqualTo("http://127.0.0.1:9999\n");
+  }
 }

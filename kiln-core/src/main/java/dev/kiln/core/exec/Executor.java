@@ -296,7 +296,10 @@ public final class Executor {
     return ConditionNames.of(ws.pipeline(), options.git(), options.trigger());
   }
 
-  /** The environment of a stage's commands: inherited, plus KILN_* and the stage's env. */
+  /**
+   * The environment of a stage's commands: inherited, plus KILN_*, what upstream steps exported
+   * (a deploy stage's {@code KILN_ENDPOINT_STAGING}), and the stage's env.
+   */
   Map<String, String> environment(Stage stage, long run) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("KILN_RUN_ID", Long.toString(run));
@@ -306,6 +309,9 @@ public final class Executor {
       Object v = ws.pipeline().params().get(key).orElse(null);
       env.put(paramVariable(key), v instanceof Map || v instanceof List
           ? dev.kiln.core.fingerprint.CanonicalJson.write(v) : String.valueOf(v));
+    }
+    for (String up : ancestors(stage.name())) {
+      result(up).ifPresent(r -> env.putAll(r.output().exports()));
     }
     env.putAll(stage.env());
     return env;

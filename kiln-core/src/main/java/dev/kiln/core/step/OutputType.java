@@ -29,7 +29,7 @@ public record OutputType<T>(String name, Class<T> type) {
 
   /** The value in {@code stored}, if it is one of this type. */
   public Optional<T> read(StageOutput stored) {
-    if (!name.equals(stored.type())) {
+    if (stored.type().isEmpty() || !name.equals(stored.type())) {
       return Optional.empty();
     }
     return Optional.of(CanonicalJson.read(stored.json(), type));

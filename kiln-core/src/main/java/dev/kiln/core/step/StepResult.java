@@ -29,7 +29,20 @@ public record StepResult(Outcome outcome, String reason, Map<String, Double> met
 
   /** This result, handing {@code value} to the stages downstream. */
   public <T> StepResult with(OutputType<T> type, T value) {
-    return new StepResult(outcome, reason, metrics, details, type.store(value));
+    return new StepResult(outcome, reason, metrics, details, type.store(value).exporting(output.exports()));
+  }
+
+  /**
+   * This result, setting environment variables for the commands of every stage downstream
+   * ({@code KILN_ENDPOINT_STAGING=http://127.0.0.1:8080}). Names are upper-case letters, digits and '_'.
+   */
+  public StepResult exporting(Map<String, String> variables) {
+    variables.keySet().forEach(k -> {
+      if (!k.matches("[A-Z_][A-Z0-9_]*")) {
+        throw new IllegalArgumentException("an exported variable name is upper-case letters, digits and '_': " + k);
+      }
+    });
+    return new StepResult(outcome, reason, metrics, details, output.exporting(variables));
   }
 
   public boolean passed() {
