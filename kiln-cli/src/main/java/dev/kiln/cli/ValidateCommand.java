@@ -1,6 +1,6 @@
 package dev.kiln.cli;
 
-import dev.kiln.data.check.Severity;
+import dev.kiln.data.Severity;
 import dev.kiln.data.check.Suite;
 import dev.kiln.data.profile.ProfileException;
 import dev.kiln.data.read.DataReadException;

@@ -1,5 +1,7 @@
 package dev.kiln.data.check;
 
+import dev.kiln.data.Severity;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;

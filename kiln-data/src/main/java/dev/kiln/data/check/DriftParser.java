@@ -1,5 +1,7 @@
 package dev.kiln.data.check;
 
+import dev.kiln.data.Severity;
+
 import dev.kiln.core.config.ConfigReader;
 import dev.kiln.core.config.MapNode;
 import dev.kiln.core.config.Node;

@@ -1,6 +1,6 @@
 package dev.kiln.data.drift;
 
-import dev.kiln.data.check.Severity;
+import dev.kiln.data.Severity;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

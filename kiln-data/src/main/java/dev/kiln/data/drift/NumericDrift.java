@@ -1,6 +1,6 @@
 package dev.kiln.data.drift;
 
-import dev.kiln.data.check.Severity;
+import dev.kiln.data.Severity;
 import dev.kiln.data.profile.ColumnProfile;
 import dev.kiln.data.profile.Distribution;
 import dev.kiln.data.profile.Histogram;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.kiln.data.check.CheckResult;
 import dev.kiln.data.check.Sample;
-import dev.kiln.data.check.Severity;
+import dev.kiln.data.Severity;
 import dev.kiln.data.drift.DriftReport;
 import dev.kiln.data.drift.DriftResult;
 import dev.kiln.data.drift.SchemaChange;

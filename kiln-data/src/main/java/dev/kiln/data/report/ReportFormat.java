@@ -1,6 +1,6 @@
 package dev.kiln.data.report;
 
-import dev.kiln.data.check.Severity;
+import dev.kiln.data.Severity;
 import dev.kiln.data.validate.Validation;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

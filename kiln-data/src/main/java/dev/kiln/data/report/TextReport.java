@@ -2,7 +2,7 @@ package dev.kiln.data.report;
 
 import dev.kiln.data.check.CheckResult;
 import dev.kiln.data.check.Sample;
-import dev.kiln.data.check.Severity;
+import dev.kiln.data.Severity;
 import dev.kiln.data.drift.DriftReport;
 import dev.kiln.data.drift.DriftResult;
 import dev.kiln.data.drift.SchemaChange;

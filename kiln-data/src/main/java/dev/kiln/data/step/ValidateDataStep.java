@@ -9,7 +9,7 @@ import dev.kiln.core.step.StepCheck;
 import dev.kiln.core.step.StepContext;
 import dev.kiln.core.step.StepPaths;
 import dev.kiln.core.step.StepResult;
-import dev.kiln.data.check.Severity;
+import dev.kiln.data.Severity;
 import dev.kiln.data.check.Suite;
 import dev.kiln.data.drift.DriftConfig;
 import dev.kiln.data.report.ReportFormat;

@@ -1,5 +1,7 @@
 package dev.kiln.data.check;
 
+import dev.kiln.data.Severity;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

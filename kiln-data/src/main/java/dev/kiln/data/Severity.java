@@ -1,4 +1,4 @@
-package dev.kiln.data.check;
+package dev.kiln.data;
 
 import java.util.Locale;
 import java.util.Optional;
