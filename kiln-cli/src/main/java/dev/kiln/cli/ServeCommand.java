@@ -7,7 +7,9 @@ import dev.kiln.release.registry.ModelCheckout;
 import dev.kiln.release.registry.ModelRef;
 import dev.kiln.release.registry.RegistryException;
 import dev.kiln.serve.CheckedOutBundles;
-import dev.kiln.serve.EnvironmentFollower;
+import dev.kiln.serve.DeploymentFollower;
+import dev.kiln.serve.RolloutController;
+import dev.kiln.release.environment.Deployer;
 import dev.kiln.serve.Gateway;
 import dev.kiln.serve.GatewayOptions;
 import dev.kiln.serve.batch.Batching;
@@ -31,8 +33,8 @@ import picocli.CommandLine.ParentCommand;
         "Serve a model over HTTP: Open Inference Protocol v2 and MLflow's scoring protocol.",
         "",
         "Serves one of: a bundle directory (--bundle, verified before anything is loaded), a registered",
-        "version (MODEL_REF: name:3 or name@production), or an environment (--env: the version behind",
-        "the alias of that name, followed — a promotion is picked up without a restart). Endpoints:",
+        "version (MODEL_REF: name:3 or name@production), or an environment (--env: what the store says",
+        "it runs, followed without a restart; the gateway carries out its rollouts, kiln deploy). Endpoints:",
         "/v2/models/NAME/infer, /invocations, /v2/health/ready, /ping, /metrics (Prometheus).",
         "Prints 'kiln gateway ready on http://HOST:PORT' once it takes requests; on Ctrl-C or SIGTERM it",
         "finishes the requests in flight and exits 0. See docs/serving.md."},
@@ -65,8 +67,8 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--host", paramLabel = "H", description = "Address to listen on (default: 127.0.0.1; 0.0.0.0 for all).")
   String host = "127.0.0.1";
 
-  @Option(names = "--poll", paramLabel = "DURATION", description = "With --env: how often to read the alias (default: 2s).")
-  String poll = "2s";
+  @Option(names = "--poll", paramLabel = "DURATION", description = "With --env: how often to read the store (default: 1s).")
+  String poll = "1s";
 
   @Option(names = "--max-body", paramLabel = "BYTES", description = "Largest request body (default: 16 MiB); past it: 413.")
   long maxBody = Limits.DEFAULT.maxBodyBytes();
@@ -123,13 +125,16 @@ final class ServeCommand implements Callable<Integer> {
         return block(gateway, null, access);
       }
       String name = model != null ? model : ServeModelName.of(new PipelineParser(StepRegistry.load()).load(access.project()));
-      EnvironmentFollower follower = new EnvironmentFollower(access.store.registry(), name, env, bundles, gateway,
-          m -> root.out.println("kiln gateway: " + m));
-      follower.check();
-      follower.follow(every);
-      root.out.println("kiln gateway: following " + follower.alias() + " (reading it every " + Durations.format(every)
-          + ")");
-      return block(gateway, follower, access);
+      DeploymentFollower follower = new DeploymentFollower(access.store.environments(), access.store.registry(), name,
+          env, bundles, gateway, m -> root.out.println("kiln gateway: " + m));
+      RolloutController controller = new RolloutController(follower, new Deployer(access.store.environments(),
+          access.store.registry(), root.clock), gateway.windows(), root.clock, "gateway " + Hosts.name() + ":"
+          + gateway.port(), m -> root.out.println("kiln gateway: " + m));
+      controller.tick();
+      controller.run(every);
+      root.out.println("kiln gateway: following " + name + " in " + env + " (reading the store every "
+          + Durations.format(every) + "; rollouts in it are carried out here)");
+      return block(gateway, controller, access);
     } catch (RegistryException | IllegalArgumentException e) {
       access.close();
       throw new UsageException(e.getMessage());
@@ -143,7 +148,7 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /** Prints the ready line and waits for SIGTERM or Ctrl-C; then drains and exits 0. */
-  private int block(Gateway gateway, EnvironmentFollower follower, StoreAccess access) {
+  private int block(Gateway gateway, RolloutController follower, StoreAccess access) {
     CountDownLatch stopped = new CountDownLatch(1);
     if (root.standalone) {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {

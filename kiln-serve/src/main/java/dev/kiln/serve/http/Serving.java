@@ -12,7 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /** What the protocols' handlers share: the router, the limits, the decision threshold, metrics, readiness. */
 record Serving(Router router, Limits limits, double threshold, GatewayMetrics metrics, ServerInfo info,
-    Readiness readiness) {
+    Readiness readiness, Shadowing shadowing) {
 
   /** Whether the gateway takes traffic: false before the first version is live and once draining began. */
   interface Readiness {
