@@ -17,7 +17,7 @@ final class EnvironmentJson {
     m.put("environment", d.environment());
     m.put("model", d.model());
     m.put("stable", d.stable());
-    m.put("routing", RolloutCommand.describe(d.routing()));
+    m.put("routing", d.routing().describe());
     m.put("rollout", d.rollout().map(EnvironmentJson::rollout).orElse(null));
     m.put("revision", d.revision());
     m.put("updated_at", d.updatedAt().toString());

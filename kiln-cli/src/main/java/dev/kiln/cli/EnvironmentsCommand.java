@@ -37,7 +37,7 @@ final class EnvironmentsCommand implements Callable<Integer> {
       } else {
         Table t = new Table("ENVIRONMENT", "MODEL", "STABLE", "ROUTING", "ROLLOUT", "UPDATED", "BY");
         for (Deployment d : all) {
-          t.row(d.environment(), d.model(), "v" + d.stable(), RolloutCommand.describe(d.routing()),
+          t.row(d.environment(), d.model(), "v" + d.stable(), d.routing().describe(),
               d.rollout().map(r -> EnvironmentJson.kind(r) + " of v" + r.candidate() + ": " + r.phase().label())
                   .orElse("-"), Format.time(d.updatedAt()), d.updatedBy());
         }

@@ -6,7 +6,6 @@ import dev.kiln.release.environment.EnvironmentException;
 import dev.kiln.release.registry.Actors;
 import dev.kiln.release.rollout.RolloutState;
 import dev.kiln.release.rollout.Routing;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -72,8 +71,8 @@ final class RolloutCommand implements Runnable {
     }
 
     private static void print(KilnCommand root, Deployment d, List<EnvironmentEvent> recent) {
-      root.out.println(d.environment() + ": " + d.model() + " v" + d.stable() + " stable; routing " + describe(
-          d.routing()));
+      root.out.println(d.environment() + ": " + d.model() + " v" + d.stable() + " stable; routing "
+          + d.routing().describe());
       d.rollout().ifPresent(r -> {
         root.out.println("rollout of v" + r.candidate() + " over v" + r.stable() + " (" + EnvironmentJson.kind(r)
             + "): " + r.phase().label() + (r.reason().isEmpty() ? "" : ": " + r.reason()));
@@ -86,17 +85,6 @@ final class RolloutCommand implements Runnable {
         recent.forEach(e -> root.out.println("  " + Format.time(e.at()) + "  " + e.text() + "  (" + e.actor() + ")"));
       }
     }
-  }
-
-  /** "v3 90%, v4 10%, mirror v5 25%". */
-  static String describe(Routing r) {
-    List<String> parts = new ArrayList<>();
-    parts.add("v" + r.stable() + " " + (100 - r.candidate().map(c -> r.candidateWeight()).orElse(0)) + "%");
-    r.candidate().ifPresent(c -> parts.add("v" + c + " " + r.candidateWeight() + "%"));
-    r.mirror().ifPresent(m -> parts.add("mirror v" + m + " " + r.mirrorPercent() + "%"));
-    r.preview().ifPresent(p -> parts.add("preview v" + p));
-    r.warm().ifPresent(w -> parts.add("v" + w + " kept warm"));
-    return String.join(", ", parts);
   }
 
   /** The commands that change a rollout: same options, one domain call each. */
@@ -122,7 +110,7 @@ final class RolloutCommand implements Runnable {
         Deployment d = a.deployer().command(env, command(), Actors.or(who), reason);
         RolloutState r = d.rollout().orElseThrow();
         root.out.println(env + ": rollout of v" + r.candidate() + " " + r.phase().label() + (r.reason().isEmpty() ? ""
-            : " (" + r.reason() + ")") + "; routing " + describe(d.routing()));
+            : " (" + r.reason() + ")") + "; routing " + d.routing().describe());
         return ExitCodes.OK;
       });
     }

@@ -107,7 +107,7 @@ public final class RolloutController implements AutoCloseable {
 
   private void logged(Deployment d) {
     d.rollout().ifPresent(r -> log.accept(follower.environment() + ": " + r.phase().label()
-        + (r.reason().isEmpty() ? "" : " (" + r.reason() + ")") + "; routing " + d.routing()));
+        + (r.reason().isEmpty() ? "" : " (" + r.reason() + ")") + "; routing " + d.routing().describe()));
   }
 
   /** Ticks every {@code interval} on a thread of its own, until closed. */

@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What one version answered since the window opened: requests, server errors (5xx: a client's
- * bad request is not the version's fault), a latency histogram (log buckets 5% wide, from 1 µs
+ * What one version answered since the window opened: requests and server errors (5xx; a client's
+ * bad request, 4xx, is not the version's doing and is not counted at all), a latency histogram (log buckets 5% wide, from 1 µs
  * to a minute), a sample of its scores (the first {@value #SCORES} of the window) and, for a
  * shadow, how many rows agreed with the primary's answers. Lock-free:
  * requests record concurrently; the controller replaces the whole window when it reads one.
@@ -25,6 +25,9 @@ final class LiveWindow {
   private final LongAdder compared = new LongAdder();
 
   void request(int status, long nanos) {
+    if (status >= 400 && status < 500) {
+      return;
+    }
     requests.increment();
     if (status >= 500) {
       errors.increment();
