@@ -55,7 +55,8 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--env", paramLabel = "ENV", description = "Serve and follow the version behind MODEL@ENV.")
   String env;
 
-  @Option(names = "--model", paramLabel = "NAME", description = "With --env: the model (default: the project's register stage's).")
+  @Option(names = "--model", paramLabel = "NAME",
+      description = "With --env: the model (default: the environment's, else the project's register stage's).")
   String model;
 
   @Option(names = "--bundle", paramLabel = "DIR", description = "Serve a bundle directory (kiln package --bundle).")
@@ -124,12 +125,15 @@ final class ServeCommand implements Callable<Integer> {
         gateway.deploy(bundles.bundle(access.store.registry().resolve(ModelRef.parse(ref))));
         return block(gateway, null, access);
       }
-      String name = model != null ? model : ServeModelName.of(new PipelineParser(StepRegistry.load()).load(access.project()));
+      String name = model != null ? model : access.store.environments().find(env)
+          .map(dev.kiln.release.environment.Deployment::model)
+          .orElseGet(() -> ServeModelName.of(new PipelineParser(StepRegistry.load()).load(access.project())));
       DeploymentFollower follower = new DeploymentFollower(access.store.environments(), access.store.registry(), name,
           env, bundles, gateway, m -> root.out.println("kiln gateway: " + m));
       RolloutController controller = new RolloutController(follower, new Deployer(access.store.environments(),
-          access.store.registry(), root.clock), gateway.windows(), root.clock, "gateway " + Hosts.name() + ":"
-          + gateway.port(), m -> root.out.println("kiln gateway: " + m));
+          access.store.registry(), root.clock), access.store.controllerLeases(), gateway.windows(), root.clock,
+          "gateway " + Hosts.name() + ":" + gateway.port() + " (pid " + ProcessHandle.current().pid() + ")",
+          m -> root.out.println("kiln gateway: " + m));
       controller.tick();
       controller.run(every);
       root.out.println("kiln gateway: following " + name + " in " + env + " (reading the store every "

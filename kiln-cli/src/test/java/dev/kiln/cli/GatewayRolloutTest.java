@@ -121,7 +121,8 @@ class GatewayRolloutTest {
     DeploymentFollower follower = new DeploymentFollower(store.environments(), store.registry(), MODEL, env, bundles,
         gateway, log::add);
     deployer = new Deployer(store.environments(), store.registry(), clock);
-    controller = new RolloutController(follower, deployer, gateway.windows(), clock, "test gateway", log::add);
+    controller = new RolloutController(follower, deployer, store.controllerLeases(), gateway.windows(), clock,
+        "test gateway", log::add);
     return gateway.url();
   }
 

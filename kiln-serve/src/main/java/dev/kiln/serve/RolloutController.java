@@ -1,5 +1,6 @@
 package dev.kiln.serve;
 
+import dev.kiln.release.environment.ControllerLeases;
 import dev.kiln.release.environment.Deployer;
 import dev.kiln.release.environment.Deployment;
 import dev.kiln.release.environment.EnvironmentConflictException;
@@ -30,11 +31,15 @@ import java.util.function.Consumer;
  * with compare-and-set, so a person's command in between wins and the controller reads it on
  * its next tick. A window opens whenever the rollout enters a step, so each analysis sees only
  * traffic routed by that step's weights. The state lives in the store, so a restarted gateway
- * carries on where the last one left off.
+ * carries on where the last one left off. With several gateways on one store, all route alike
+ * and only the holder of the environment's {@link ControllerLeases lease} acts (it measures its
+ * own share of the traffic); when it dies, another takes over once the lease expires.
  */
 public final class RolloutController implements AutoCloseable {
+  static final Duration LEASE = Duration.ofSeconds(15);
   private final DeploymentFollower follower;
   private final Deployer deployer;
+  private final ControllerLeases leases;
   private final LiveWindows windows;
   private final Clock clock;
   private final String actor;
@@ -43,10 +48,11 @@ public final class RolloutController implements AutoCloseable {
   private Instant windowStart;
   private ScheduledExecutorService timer;
 
-  public RolloutController(DeploymentFollower follower, Deployer deployer, LiveWindows windows, Clock clock,
-      String actor, Consumer<String> log) {
+  public RolloutController(DeploymentFollower follower, Deployer deployer, ControllerLeases leases,
+      LiveWindows windows, Clock clock, String actor, Consumer<String> log) {
     this.follower = follower;
     this.deployer = deployer;
+    this.leases = leases;
     this.windows = windows;
     this.clock = clock;
     this.actor = actor;
@@ -63,6 +69,10 @@ public final class RolloutController implements AutoCloseable {
     }
     RolloutState s = open.get();
     Instant now = clock.instant();
+    if (!leases.hold(follower.environment(), actor, now, LEASE)) {
+      windowOpened = null;
+      return;
+    }
     Optional<String> refused = follower.refusal(s.candidate()).filter(r -> !s.phase().finished());
     try {
       if (refused.isPresent()) {
@@ -132,6 +142,12 @@ public final class RolloutController implements AutoCloseable {
   public void close() {
     if (timer != null) {
       timer.shutdownNow();
+    }
+    try {
+      leases.release(follower.environment(), actor);
+    } catch (RuntimeException e) {
+      log.accept(follower.environment() + ": could not release the controller lease (it expires by itself): "
+          + e.getMessage());
     }
   }
 }
