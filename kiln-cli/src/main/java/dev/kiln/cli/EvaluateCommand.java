@@ -1,6 +1,5 @@
 package dev.kiln.cli;
 
-import dev.kiln.data.read.DataReadException;
 import dev.kiln.model.evaluate.Evaluation;
 import dev.kiln.model.evaluate.EvaluationFiles;
 import dev.kiln.model.evaluate.EvaluationJob;
@@ -96,7 +95,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Evaluation e;
     try {
       e = job.run(cwd);
-    } catch (ModelLoadException | SignatureMismatchException | DataReadException | IllegalArgumentException ex) {
+    } catch (ModelLoadException | SignatureMismatchException | IllegalArgumentException ex) {
       throw new UsageException(ex.getMessage());
     }
     if (json) {

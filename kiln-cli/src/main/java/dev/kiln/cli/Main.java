@@ -98,6 +98,10 @@ public final class Main {
       err.println("kiln: " + e.getMessage());
       return ExitCodes.USAGE;
     }
+    if (e instanceof dev.kiln.data.read.DataReadException d) {
+      err.println("kiln: " + d.userMessage());
+      return ExitCodes.USAGE;
+    }
     if (e instanceof StoreException) {
       err.println("kiln: " + e.getMessage());
       return ExitCodes.FAILED;

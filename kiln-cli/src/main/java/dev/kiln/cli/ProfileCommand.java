@@ -2,7 +2,6 @@ package dev.kiln.cli;
 
 import dev.kiln.data.profile.Profile;
 import dev.kiln.data.profile.Profiler;
-import dev.kiln.data.read.DataReadException;
 import dev.kiln.data.read.DataSource;
 import dev.kiln.data.read.ReadOptions;
 import java.io.IOException;
@@ -54,12 +53,6 @@ final class ProfileCommand implements Callable<Integer> {
         }
       }
       p = columns.isEmpty() ? Profiler.profile(ds) : Profiler.profile(ds, columns);
-    } catch (DataReadException e) {
-      if (e.getMessage().endsWith(": no such file")) {
-        throw new UsageException(e.getMessage());
-      }
-      root.err.println("kiln: cannot read the data: " + e.getMessage());
-      return ExitCodes.FAILED;
     }
     if (out == null) {
       root.out.println(p.toJson());

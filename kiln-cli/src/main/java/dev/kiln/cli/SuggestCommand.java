@@ -1,6 +1,5 @@
 package dev.kiln.cli;
 
-import dev.kiln.data.read.DataReadException;
 import dev.kiln.data.read.DataSource;
 import dev.kiln.data.read.ReadOptions;
 import dev.kiln.data.suggest.Suggester;
@@ -33,12 +32,6 @@ final class SuggestCommand implements Callable<Integer> {
     try (DataSource ds = DataSource.open(data, ReadOptions.DEFAULT)) {
       root.out.print(Suggester.suggest(ds));
       return ExitCodes.OK;
-    } catch (DataReadException e) {
-      if (e.getMessage().endsWith(": no such file")) {
-        throw new UsageException(e.getMessage());
-      }
-      root.err.println("kiln: cannot read the data: " + e.getMessage());
-      return ExitCodes.FAILED;
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.kiln.cli;
 
-import dev.kiln.data.read.DataReadException;
 import dev.kiln.model.features.SignatureMismatchException;
 import dev.kiln.model.train.Algorithm;
 import dev.kiln.model.train.TrainOptions;
@@ -89,7 +88,7 @@ final class TrainCommand implements Callable<Integer> {
     TrainingResult r;
     try {
       r = Training.run(cwd.resolve(data).normalize().toString(), o, cwd.resolve(out), progress);
-    } catch (SignatureMismatchException | DataReadException | IllegalArgumentException e) {
+    } catch (SignatureMismatchException | IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
     if (json) {

@@ -72,6 +72,9 @@ public final class DataSource implements AutoCloseable {
   }
 
   private static void checkFile(Path file) {
+    if (Files.isDirectory(file)) {
+      throw new DataReadException(file + ": is a directory, not a data file (quote a glob such as 'dir/*.csv')");
+    }
     if (!Files.isRegularFile(file)) {
       throw new DataReadException(file + ": no such file");
     }
