@@ -21,14 +21,14 @@ import picocli.CommandLine.ParentCommand;
     description = {
         "Compute a data set's reference profile (the baseline for drift checks).",
         "",
-        "Per column: its type, counts, missing values, min, max,",
-        "mean, std, quantiles, histograms (reference-quantile bins for PSI, equal-width bins for plots),",
-        "an exact or finely binned distribution for drift tests, and categories with frequencies.",
-        "Save it with the model; 'kiln validate --profile' compares new data with it."},
+        "Per column: its type, counts, missing values, min, max, mean, std, quantiles, histograms "
+            + "(reference-quantile bins for PSI, equal-width bins for plots), an exact or finely binned "
+            + "distribution for drift tests, and categories with frequencies. Save it with the model; "
+            + "'kiln validate --profile' compares new data with it."},
     footerHeading = "%nExamples:%n",
     footer = {
         "  kiln profile data/train.csv --out model/profile.json",
-        "  kiln profile data/train.csv --columns pirat,hirat,deny       print JSON to the terminal"})
+        "  kiln profile data/train.csv --columns pirat,hirat,deny    print JSON"})
 final class ProfileCommand implements Callable<Integer> {
   @ParentCommand
   KilnCommand root;

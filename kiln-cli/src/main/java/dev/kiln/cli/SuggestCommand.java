@@ -15,9 +15,9 @@ import picocli.CommandLine.ParentCommand;
     description = {
         "Print a starting check suite inferred from a data set.",
         "",
-        "In the spirit of Deequ's suggestions and",
-        "TFDV's inferred schema: types, completeness, ranges, allowed values of low-cardinality columns,",
-        "uniqueness of key-like columns. Review it: it describes this data, not what the data should be."},
+        "In the spirit of Deequ's suggestions and TFDV's inferred schema: types, completeness, ranges, "
+            + "allowed values of low-cardinality columns, uniqueness of key-like columns. Review it: it "
+            + "describes this data, not what the data should be; the data it was suggested from passes it."},
     footerHeading = "%nExamples:%n",
     footer = {"  kiln suggest data/train.csv > checks/data.yaml"})
 final class SuggestCommand implements Callable<Integer> {

@@ -26,17 +26,22 @@ import picocli.CommandLine.ParentCommand;
     description = {
         "Check a data set against a check suite and, given a baseline, for drift.",
         "",
-        "All checks and the drift comparison run in one scan of the data (DuckDB); failing values are",
-        "listed with their row numbers. DATA is a CSV, Parquet or JSON Lines file, or a quoted glob.",
-        "Exit 0 when every error-severity check passes, 1 when one fails, 2 on bad usage, a bad suite",
-        "or data that cannot be read. The suite format is in docs/data-checks.md."},
+        "All checks and the drift comparison run in one scan of the data (DuckDB); failing values are "
+            + "listed with their row numbers. DATA is a CSV, Parquet or JSON Lines file, or a quoted glob.",
+        "",
+        "Exit 0 when every error-severity check passes, 1 when one fails, 2 on bad usage, a bad suite "
+            + "or data that cannot be read. The suite format is in docs/data-checks.md."},
     footerHeading = "%nExamples:%n",
     footer = {
         "  kiln validate data/train.csv --checks checks/data.yaml",
-        "  kiln validate data/new.csv --checks checks/data.yaml --reference data/train.csv",
-        "  kiln validate data/new.csv --checks checks/data.yaml --profile model/profile.json --format json",
-        "  kiln validate 'data/part-*.parquet' --checks checks/data.yaml --format junit --out reports/data.xml",
-        "  kiln validate data/new.csv --reference data/train.csv        drift only, Evidently's defaults"})
+        "  kiln validate data/new.csv --checks checks/data.yaml \\",
+        "      --reference data/train.csv",
+        "  kiln validate data/new.csv --checks checks/data.yaml \\",
+        "      --profile model/profile.json --format json",
+        "  kiln validate 'data/part-*.parquet' --checks checks/data.yaml \\",
+        "      --format junit --out reports/data.xml",
+        "  kiln validate data/new.csv --reference data/train.csv",
+        "                           drift only, with Evidently's defaults"})
 final class ValidateCommand implements Callable<Integer> {
   @ParentCommand
   KilnCommand root;
