@@ -25,19 +25,19 @@ import picocli.CommandLine.ParentCommand;
     description = {
         "Roll a registered version out to an environment.",
         "",
-        "Records the rollout in the store; the gateway following the environment (kiln serve --env ENV)",
-        "carries it out and measures it: replace swaps at once; blue-green loads the new version beside",
-        "the old, reachable at /v2/models/NAME/versions/V/infer, then switches; canary moves traffic by",
-        "weight steps and judges each interval (error rate, p99 latency, prediction PSI against stable);",
-        "shadow sends a copy of live requests to it and reports agreement. A failed analysis aborts:",
-        "all traffic back to stable at once. The environment's alias (NAME@ENV) always names what it",
-        "serves. Waits for the outcome unless --no-wait: exit 0 promoted, 1 aborted."},
+        "Records the rollout in the store; the gateway following the environment (kiln serve --env ENV) "
+            + "carries it out and measures it: replace swaps at once; blue-green loads the new version beside "
+            + "the old, reachable at /v2/models/NAME/versions/V/infer, then switches; canary moves traffic by "
+            + "weight steps and judges each interval (error rate, p99 latency, prediction PSI against stable); "
+            + "shadow sends a copy of live requests to it and reports agreement. A failed analysis aborts: "
+            + "all traffic back to stable at once. The environment's alias (NAME@ENV) always names what it "
+            + "serves. Waits for the outcome unless --no-wait: exit 0 promoted, 1 aborted."},
     footerHeading = "%nExamples:%n",
     footer = {
         "  kiln deploy credit-risk@staging --env production --strategy canary",
-        "  kiln deploy credit-risk:4 --env production --strategy canary --steps 10,50,pause,100",
-        "      --interval 1m --analysis error_rate='> 0.02' --analysis prediction_psi='> 0.2'",
-        "  kiln deploy credit-risk:4 --env staging                 replace, the default",
+        "  kiln deploy credit-risk:4 --env production --strategy canary \\",
+        "      --steps 10,50,pause,100 --interval 1m --analysis error_rate='> 0.02'",
+        "  kiln deploy credit-risk:4 --env staging           replace, the default",
         "  kiln deploy credit-risk:4 --env production --strategy shadow --mirror 25%"})
 final class DeployCommand implements Callable<Integer> {
   @ParentCommand

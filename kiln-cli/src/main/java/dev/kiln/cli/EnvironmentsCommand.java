@@ -14,8 +14,8 @@ import picocli.CommandLine.ParentCommand;
     name = "environments",
     mixinStandardHelpOptions = true,
     description = {
-        "Every environment: the model and version it serves, the traffic split, the rollout in progress.",
-        "'kiln environments history ENV' lists every change: who, when, from which run, what happened."},
+        "Every environment: the model and version it serves, the traffic split, the rollout in progress. "
+            + "'kiln environments history ENV' lists every change: who, when, from which run, what happened."},
     subcommands = EnvironmentsCommand.History.class,
     footerHeading = "%nExamples:%n",
     footer = {"  kiln environments", "  kiln environments history production -n 20"})

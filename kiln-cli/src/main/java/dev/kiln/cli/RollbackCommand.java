@@ -14,8 +14,8 @@ import picocli.CommandLine.ParentCommand;
     name = "rollback",
     mixinStandardHelpOptions = true,
     description = {
-        "Put an environment back on the version it served before (or --to one), at once.",
-        "Any rollout in progress is aborted first; the alias NAME@ENV moves with it."},
+        "Put an environment back on the version it served before (or --to one), at once. Any rollout in "
+            + "progress is aborted first; the alias NAME@ENV moves with it."},
     footerHeading = "%nExamples:%n",
     footer = {"  kiln rollback production -r 'latency regression'", "  kiln rollback production --to 3"})
 final class RollbackCommand implements Callable<Integer> {

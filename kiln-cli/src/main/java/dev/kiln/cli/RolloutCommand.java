@@ -20,9 +20,9 @@ import picocli.CommandLine.ParentCommand;
     description = {
         "See or steer the rollout in progress in an environment.",
         "",
-        "status shows its strategy, step, traffic split, analyses and latest events; pause holds the",
-        "current weights; resume goes on; promote sends all traffic to the candidate now; abort sends it",
-        "all back to stable now. The gateway following the environment applies each change."},
+        "status shows its strategy, step, traffic split, analyses and latest events; pause holds the "
+            + "current weights; resume goes on; promote sends all traffic to the candidate now; abort sends it "
+            + "all back to stable now. The gateway following the environment applies each change."},
     subcommands = {
         RolloutCommand.Status.class, RolloutCommand.Pause.class, RolloutCommand.Resume.class,
         RolloutCommand.Promote.class, RolloutCommand.Abort.class},

@@ -32,16 +32,17 @@ import picocli.CommandLine.ParentCommand;
     description = {
         "Serve a model over HTTP: Open Inference Protocol v2 and MLflow's scoring protocol.",
         "",
-        "Serves one of: a bundle directory (--bundle, verified before anything is loaded), a registered",
-        "version (MODEL_REF: name:3 or name@production), or an environment (--env: what the store says",
-        "it runs, followed without a restart; the gateway carries out its rollouts, kiln deploy). Endpoints:",
-        "/v2/models/NAME/infer, /invocations, /v2/health/ready, /ping, /metrics (Prometheus).",
-        "Prints 'kiln gateway ready on http://HOST:PORT' once it takes requests; on Ctrl-C or SIGTERM it",
-        "finishes the requests in flight and exits 0. See docs/serving.md."},
+        "Serves one of: a bundle directory (--bundle, verified before anything is loaded), a registered "
+            + "version (MODEL_REF: name:3 or name@production), or an environment (--env: what the store says "
+            + "it runs, followed without a restart; the gateway carries out the rollouts kiln deploy records). "
+            + "Endpoints: /v2/models/NAME/infer, /invocations, /v2/health/ready, /ping, /metrics (Prometheus).",
+        "Prints 'kiln gateway ready on http://HOST:PORT' once it takes requests; on Ctrl-C or SIGTERM it "
+            + "finishes the requests in flight and exits 0. See docs/serving.md."},
     footerHeading = "%nExamples:%n",
     footer = {
         "  kiln serve credit-risk@production --port 8080",
-        "  kiln serve --env staging                  follows credit-risk@staging (the project's register stage)",
+        "  kiln serve --env staging        follows the staging alias of the model that",
+        "                                  the project's register stage registers",
         "  kiln serve --bundle build/bundle --host 0.0.0.0",
         "  curl -s localhost:8080/invocations -H 'Content-Type: application/json' \\",
         "       -d '{\"dataframe_records\": [{\"age\": 41, \"income\": 52.5}]}'"})

@@ -77,6 +77,9 @@ public final class DeploymentFollower {
     if (routing.equals(applied)) {
       return;
     }
+    Optional<dev.kiln.serve.route.Deployment> serving = gateway.router().table().deployment(model);
+    serving.ifPresent(d -> log.accept(model + "@" + environment + " moved to " + routing.describe() + " (serving "
+        + d.describe() + "): applying it"));
     Map<Integer, ServedVersion> loaded = loadedNow();
     ServedVersion stable = version(routing.stable(), loaded);
     if (stable == null) {
@@ -119,8 +122,10 @@ public final class DeploymentFollower {
       loaded.put(number, v);
       return v;
     } catch (LoadRefusedException | IOException | RuntimeException e) {
-      refused.put(number, e.getMessage());
-      log.accept("refused " + model + ":" + number + ": " + e.getMessage());
+      String why = e.getMessage() != null ? e.getMessage() : e.toString();
+      refused.put(number, why);
+      log.accept("refused " + model + ":" + number + ": " + why + gateway.router().table().deployment(model)
+          .map(d -> "; still serving " + d.describe()).orElse(""));
       return null;
     }
   }

@@ -42,6 +42,10 @@ public final class Profiler {
 
   /** Profiles the named columns. */
   public static Profile profile(DataSource data, List<String> names) {
+    return data.acceptingMixedLineEndings(() -> profileOnce(data, names));
+  }
+
+  private static Profile profileOnce(DataSource data, List<String> names) {
     List<ColumnInfo> cols = new ArrayList<>();
     for (String n : names) {
       cols.add(data.column(n).orElseThrow(() -> new IllegalArgumentException(
