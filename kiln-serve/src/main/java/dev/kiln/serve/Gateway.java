@@ -110,7 +110,8 @@ public final class Gateway implements AutoCloseable {
 
   private static String modelOf(Path bundle) {
     try {
-      return dev.kiln.release.bundle.BundleInfo.read(bundle).model();
+      String model = dev.kiln.release.bundle.BundleInfo.read(bundle).model();
+      return model == null ? "" : model;
     } catch (java.io.IOException | RuntimeException e) {
       return "";
     }

@@ -117,6 +117,19 @@ class SwapTest {
   }
 
   @Test
+  void aTamperedBundleWhoseInfoNamesNoModelIsRefusedByTheFileNotByACrash() throws Exception {
+    Path bad = dir.resolve("nameless");
+    java.nio.file.Files.createDirectories(bad.resolve("model"));
+    java.nio.file.Files.writeString(bad.resolve("model/model.json"), "{}");
+    java.nio.file.Files.writeString(bad.resolve("bundle.json"), "{\"format\": 1}");
+    java.nio.file.Files.writeString(bad.resolve("MANIFEST.sha256"), "0".repeat(64) + "  model/model.json\n");
+    try (Gateway g = Gateway.start(GatewayOptions.defaults("127.0.0.1", 0), m -> { })) {
+      assertThatThrownBy(() -> g.deploy(bad)).isInstanceOf(LoadRefusedException.class)
+          .hasMessageContaining("model/model.json was changed");
+    }
+  }
+
+  @Test
   void aBundleWhoseModelDoesNotLoadIsRefusedAndTheServingVersionGoesOn() throws Exception {
     try (Gateway g = Gateway.start(GatewayOptions.defaults("127.0.0.1", 0), m -> { })) {
       g.deploy(TestBundles.xgboost(dir, "credit", 1));
