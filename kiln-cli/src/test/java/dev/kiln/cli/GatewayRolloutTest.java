@@ -235,6 +235,64 @@ class GatewayRolloutTest {
     }
   }
 
+  /** The version that answered one request, sent with the given headers. */
+  private static String answeredBy(String url, String body, String... headers) throws Exception {
+    java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/invocations"))
+        .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(b.build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return r.headers().firstValue("X-Kiln-Model-Version").orElseThrow();
+  }
+
+  @Test
+  void aBlueGreenCandidateAnswersOnItsPreviewBeforeTheSwitchAndTheOldStaysWarmAfter() throws Exception {
+    String url = gatewayFor("bluegreen");
+    deploy("bluegreen", 1, StrategyOptions.of("replace"));
+    controller.tick();
+    deploy("bluegreen", 2, new StrategyOptions("blue-green", Optional.empty(), Optional.empty(), Map.of(),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(false), Optional.of("1m"),
+        Optional.empty()));
+    controller.tick();
+    String body = bodies.get(0);
+    assertThat(answeredBy(url, body)).isEqualTo("1");
+    assertThat(answeredBy(url, body, "X-Kiln-Model-Version", "2")).isEqualTo("2");
+    assertThat(env("bluegreen").rollout().orElseThrow().phase()).isEqualTo(Phase.PAUSED);
+    deployer.command("bluegreen", RolloutCommand.PROMOTE, "tester", "integration tests passed");
+    controller.tick();
+    assertThat(answeredBy(url, body)).isEqualTo("2");
+    assertThat(answeredBy(url, body, "X-Kiln-Model-Version", "1")).as("kept warm").isEqualTo("1");
+    clock.advance(Duration.ofMinutes(2));
+    controller.tick();
+    controller.tick();
+    assertThat(history("bluegreen")).contains("rollback window ended");
+    assertThat(gateway.router().table().deployment(MODEL).orElseThrow().versions()).hasSize(1);
+  }
+
+  @Test
+  void aStickyHeaderKeepsEachCallerOnOneVersionWhileTheWeightsHold() throws Exception {
+    String url = gatewayFor("sticky");
+    deploy("sticky", 1, StrategyOptions.of("replace"));
+    controller.tick();
+    deploy("sticky", 2, new StrategyOptions("canary", Optional.of("50,100"), Optional.of("30s"), Map.of(),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.of("X-User")));
+    controller.tick();
+    Map<String, java.util.Set<String>> seen = new java.util.TreeMap<>();
+    for (int round = 0; round < 3; round++) {
+      for (int u = 0; u < 60; u++) {
+        seen.computeIfAbsent("user-" + u, k -> new java.util.HashSet<>()).add(answeredBy(url, bodies.get(u),
+            "X-User", "user-" + u));
+      }
+    }
+    assertThat(seen.values()).allSatisfy(versions -> assertThat(versions).hasSize(1));
+    long onCandidate = seen.values().stream().filter(v -> v.contains("2")).count();
+    assertThat(onCandidate).as(seen.toString()).isBetween(15L, 45L);
+  }
+
   @Test
   void aShadowNeverAnswersForThePrimaryAndReportsItsAgreement() throws Exception {
     String url = gatewayFor("shadowed");

@@ -101,7 +101,10 @@ public final class DeploymentFollower {
     }
     Optional<Mirror> mirror = routing.mirror().map(v -> version(v, loaded)).map(v -> new Mirror(v,
         routing.mirrorPercent()));
-    gateway.route(new dev.kiln.serve.route.Deployment(model, routes, mirror));
+    Optional<String> sticky = deployment().flatMap(Deployment::rollout).map(r -> r.strategy())
+        .filter(st -> st instanceof dev.kiln.release.rollout.Strategy.Canary)
+        .flatMap(st -> ((dev.kiln.release.rollout.Strategy.Canary) st).stickyHeader());
+    gateway.route(new dev.kiln.serve.route.Deployment(model, routes, mirror, sticky));
     applied = routing;
   }
 

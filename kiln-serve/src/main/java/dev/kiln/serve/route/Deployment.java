@@ -12,8 +12,10 @@ import java.util.Set;
  * hash of a user id, always reaches the same version); a request naming a version goes to it,
  * also one with weight 0 (a blue-green preview, a version kept warm for a rollback). A
  * {@link Mirror} gets a copy of a share of the requests, whose answers are discarded (a shadow).
+ * With a {@code stickyHeader}, a request carrying that header is routed by a hash of its value,
+ * so one caller keeps seeing one version while the weights stay.
  */
-public record Deployment(String model, List<Route> routes, Optional<Mirror> mirror) {
+public record Deployment(String model, List<Route> routes, Optional<Mirror> mirror, Optional<String> stickyHeader) {
 
   /** One version and its share of the traffic. */
   public record Route(ServedVersion version, int weight) {
@@ -34,7 +36,7 @@ public record Deployment(String model, List<Route> routes, Optional<Mirror> mirr
   }
 
   public Deployment(String model, List<Route> routes) {
-    this(model, routes, Optional.empty());
+    this(model, routes, Optional.empty(), Optional.empty());
   }
 
   public Deployment {
