@@ -117,6 +117,23 @@ public final class DeployStep implements EffectfulStep {
         text(with, "keep-warm"), text(with, "sticky-header"));
   }
 
+  /**
+   * The version it deploys (the register stage's, or the one {@code model} resolves to now) and
+   * its configuration: up to date when neither changed. The environment's state is not an input,
+   * so a rollback by hand is not undone by the next no-op run.
+   */
+  @Override
+  public Map<String, Object> liveInputs(dev.kiln.core.step.InputContext ctx) {
+    Map<String, Object> inputs = new java.util.TreeMap<>();
+    inputs.put("with", new java.util.TreeMap<>(ctx.with()).toString());
+    try {
+      inputs.put("version", String.valueOf(version(ctx, service(ctx, ModelRegistry.class)).ref()));
+    } catch (RuntimeException e) {
+      inputs.put("version", "unresolved: " + e.getMessage());
+    }
+    return inputs;
+  }
+
   @Override
   public StepResult run(StepContext ctx) throws Exception {
     return deploy(ctx, false);
@@ -186,7 +203,7 @@ public final class DeployStep implements EffectfulStep {
     }
   }
 
-  private static ModelVersion version(StepContext ctx, ModelRegistry registry) {
+  private static ModelVersion version(dev.kiln.core.step.InputContext ctx, ModelRegistry registry) {
     Optional<String> named = text(ctx.with(), "model");
     if (named.isPresent()) {
       return registry.resolve(ModelRef.parse(named.get()));
@@ -208,7 +225,7 @@ public final class DeployStep implements EffectfulStep {
         : Long.parseLong(String.valueOf(v)));
   }
 
-  private static <T> T service(StepContext ctx, Class<T> type) {
+  private static <T> T service(dev.kiln.core.step.InputContext ctx, Class<T> type) {
     return ctx.service(type).orElseThrow(() -> new IllegalStateException("deploy needs " + type.getSimpleName()));
   }
 }
