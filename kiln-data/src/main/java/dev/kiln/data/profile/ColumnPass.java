@@ -168,12 +168,12 @@ final class ColumnPass {
     if (pts != null) {
       dist = pts;
       plotHist = Bins.histogram(pts, Bins.equalWidth(lo, hi, Profiler.PLOT_BINS));
-      psi = Bins.histogram(pts, Bins.distinct(deciles()));
+      psi = QuantileBins.of(pts, Profiler.PSI_BINS);
     } else {
       Histogram fineHist = Bins.fromBoundaryCounts(fineEdges, r.counts(fine));
       dist = new Distribution.Binned(fineHist);
       plotHist = Bins.fromBoundaryCounts(plotEdges.stream().mapToDouble(Double::doubleValue).toArray(), r.counts(plot));
-      psi = exactQuantiles.bins(r, Bins.distinct(deciles()), data);
+      psi = exactQuantiles.bins(r, deciles().stream().mapToDouble(Double::doubleValue).toArray(), data);
     }
     return new NumericSummary(lo, hi, first.number(mean), sd, reported, psi, plotHist, dist);
   }

@@ -76,26 +76,19 @@ final class ExactQuantiles {
     return out;
   }
 
-  /** Bins with these edges (bin i holds edges[i] &lt; v &lt;= edges[i+1], the first also edges[0]), with exact counts. */
-  Histogram bins(Row r, double[] edges, DataSource data) {
+  /** The decile bins with the reference's exact counts. */
+  Histogram bins(Row r, double[] deciles, DataSource data) {
     TreeMap<Double, Long> atMost = cumulative(around, r.counts(counts));
-    List<Double> asked = new ArrayList<>();
-    for (double e : edges) {
-      asked.add(e);
-    }
-    if (!atMost.keySet().containsAll(asked.subList(1, asked.size() - 1))) {
+    List<Double> asked = QuantileBins.asked(deciles);
+    if (!atMost.keySet().containsAll(asked)) {
       List<Double> exact = new ArrayList<>(asked);
       exact.add(Double.POSITIVE_INFINITY);
       Aggregates again = new Aggregates();
       int slot = again.add("histogram(" + value + ", " + Sql.numbers(exact) + ")");
       atMost = cumulative(exact, again.run(data.connection(), DataSource.VIEW, data.location()).counts(slot));
     }
-    long[] c = new long[edges.length - 1];
-    for (int i = 0; i < c.length; i++) {
-      long upTo = i == c.length - 1 ? n : atMost.get(edges[i + 1]);
-      c[i] = upTo - (i == 0 ? 0 : atMost.get(edges[i]));
-    }
-    return Bins.histogram(edges, c);
+    TreeMap<Double, Long> known = atMost;
+    return QuantileBins.of(deciles, n, c -> known.get(c));
   }
 
   /** Values ≤ each boundary, from DuckDB's bucket counts keyed by upper boundary. */
