@@ -1,16 +1,20 @@
 package dev.kiln.data.drift;
 
 import dev.kiln.data.Severity;
-import dev.kiln.data.profile.ColumnProfile;
-import dev.kiln.data.profile.Distribution;
-import dev.kiln.data.profile.Histogram;
-import dev.kiln.data.profile.NumericSummary;
-import dev.kiln.data.profile.QuantileBins;
 import dev.kiln.data.read.Aggregates;
 import dev.kiln.data.read.Row;
 import dev.kiln.data.read.Sql;
-import dev.kiln.data.stats.KsTest;
-import dev.kiln.data.stats.Wasserstein;
+import dev.kiln.stats.KsTest;
+import dev.kiln.stats.Wasserstein;
+import dev.kiln.stats.dist.Distribution;
+import dev.kiln.stats.dist.Histogram;
+import dev.kiln.stats.dist.QuantileBins;
+import dev.kiln.stats.drift.Cells;
+import dev.kiln.stats.drift.Counts;
+import dev.kiln.stats.drift.DriftTest;
+import dev.kiln.stats.drift.Grid;
+import dev.kiln.stats.profile.ColumnProfile;
+import dev.kiln.stats.profile.NumericSummary;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -232,7 +236,7 @@ final class NumericDrift extends ColumnDrift {
       labels.add((i == 0 ? "[" : "(") + num(e.get(i)) + ", " + num(e.get(i + 1)) + "]");
     }
     labels.add("> " + num(e.get(e.size() - 1)));
-    return new Counts(labels, ref, cur).plot();
+    return DriftResult.Plot.of(new Counts(labels, ref, cur));
   }
 
   static long[] decode(List<Double> boundaries, Map<Object, Long> buckets) {

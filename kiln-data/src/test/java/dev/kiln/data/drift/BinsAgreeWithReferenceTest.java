@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.kiln.data.check.Suite;
-import dev.kiln.data.profile.NumericSummary;
 import dev.kiln.data.profile.Profiler;
 import dev.kiln.data.read.DataSource;
 import dev.kiln.data.read.ReadOptions;
 import dev.kiln.data.validate.Baseline;
 import dev.kiln.data.validate.Validator;
+import dev.kiln.stats.profile.NumericSummary;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kiln's PSI bins, PSI and KL against the reference implementation of the definition in
- * docs/data-checks.md (src/test/resources/drift/make_bins.py, NumPy and SciPy): edges and counts
+ * docs/data-checks.md (kiln-stats/src/test/resources/drift/make_bins.py, NumPy and SciPy): edges and counts
  * exactly, PSI and KL to 1e-12, on ties, mostly-zero columns, heavy values, constant
  * columns, few distinct values and continuous data.
  */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.kiln.data.read.DataSource;
 import dev.kiln.data.read.ReadOptions;
+import dev.kiln.stats.profile.NumericSummary;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A profile's quantiles equal {@code numpy.quantile(x, p, method='linear')} bit for bit
- * (src/test/resources/drift/make_bins.py), on tied values too, for columns whose every value is
+ * (kiln-stats/src/test/resources/drift/make_bins.py), on tied values too, for columns whose every value is
  * kept and for columns with thousands of distinct values.
  */
 class QuantilesAgreeWithNumpyTest {
