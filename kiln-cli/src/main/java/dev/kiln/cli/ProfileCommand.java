@@ -1,9 +1,9 @@
 package dev.kiln.cli;
 
-import dev.kiln.data.profile.Profile;
 import dev.kiln.data.profile.Profiler;
 import dev.kiln.data.read.DataSource;
 import dev.kiln.data.read.ReadOptions;
+import dev.kiln.stats.profile.Profile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

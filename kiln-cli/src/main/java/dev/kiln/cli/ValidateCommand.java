@@ -2,11 +2,11 @@ package dev.kiln.cli;
 
 import dev.kiln.data.Severity;
 import dev.kiln.data.check.Suite;
-import dev.kiln.data.profile.ProfileException;
 import dev.kiln.data.report.ReportFormat;
 import dev.kiln.data.validate.Baseline;
 import dev.kiln.data.validate.Validation;
 import dev.kiln.data.validate.Validator;
+import dev.kiln.stats.profile.ProfileException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,6 +5,8 @@ import dev.kiln.data.read.ColumnInfo;
 import dev.kiln.data.read.DataSource;
 import dev.kiln.data.read.Row;
 import dev.kiln.data.read.Sql;
+import dev.kiln.stats.profile.ColumnProfile;
+import dev.kiln.stats.profile.Profile;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,12 +1,12 @@
 package dev.kiln.data.suggest;
 
 import dev.kiln.data.check.Bounds;
-import dev.kiln.data.profile.CategorySummary;
-import dev.kiln.data.profile.ColumnProfile;
-import dev.kiln.data.profile.Profile;
 import dev.kiln.data.profile.Profiler;
 import dev.kiln.data.read.DataSource;
-import dev.kiln.data.read.DataType;
+import dev.kiln.stats.profile.CategorySummary;
+import dev.kiln.stats.profile.ColumnProfile;
+import dev.kiln.stats.profile.DataType;
+import dev.kiln.stats.profile.Profile;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -121,7 +121,7 @@ public final class Suggester {
           .toList();
       return java.util.Optional.of(v);
     }
-    if (c.numeric().isPresent() && c.numeric().get().distribution() instanceof dev.kiln.data.profile.Distribution.Points pts) {
+    if (c.numeric().isPresent() && c.numeric().get().distribution() instanceof dev.kiln.stats.dist.Distribution.Points pts) {
       return java.util.Optional.of(pts.values().stream().map(Suggester::num).toList());
     }
     return java.util.Optional.empty();

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.kiln.data.check.CheckResult;
 import dev.kiln.data.check.Suite;
-import dev.kiln.data.profile.Profile;
+import dev.kiln.stats.profile.Profile;
 import dev.kiln.data.profile.Profiler;
 import dev.kiln.data.validate.Validation;
 import dev.kiln.data.validate.Validator;
