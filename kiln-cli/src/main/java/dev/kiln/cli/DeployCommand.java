@@ -38,7 +38,7 @@ import picocli.CommandLine.ParentCommand;
         "  kiln deploy credit-risk:4 --env production --strategy canary \\",
         "      --steps 10,50,pause,100 --interval 1m --analysis error_rate='> 0.02'",
         "  kiln deploy credit-risk:4 --env staging           replace, the default",
-        "  kiln deploy credit-risk:4 --env production --strategy shadow --mirror 25%"})
+        "  kiln deploy credit-risk:4 --env production --strategy shadow --mirror 25%%"})
 final class DeployCommand implements Callable<Integer> {
   @ParentCommand
   KilnCommand root;
@@ -69,7 +69,7 @@ final class DeployCommand implements Callable<Integer> {
   @Option(names = "--min-samples", paramLabel = "N", description = "Fewest candidate requests to judge (default: 50).")
   Long minSamples;
 
-  @Option(names = "--mirror", paramLabel = "PERCENT", description = "Shadow: share of requests copied (default: 100%).")
+  @Option(names = "--mirror", paramLabel = "PERCENT", description = "Shadow: share of requests copied (default: 100%%).")
   String mirror;
 
   @Option(names = "--intervals", paramLabel = "N", description = "Shadow: analyses before promotion (default: 3).")
