@@ -71,8 +71,12 @@ final class Ubjson {
 
   private int count(byte marker) {
     long n = integer(marker);
-    if (n < 0 || n > in.remaining()) {
-      throw new XGBoostModelException("UBJSON: a length of " + n + " at byte " + in.position() + " does not fit the file");
+    if (n < 0) {
+      throw new XGBoostModelException("UBJSON: a negative length (" + n + ") at byte " + in.position());
+    }
+    if (n > in.remaining()) {
+      throw new XGBoostModelException("UBJSON: the file ends in the middle of a value (" + n + " items at byte "
+          + in.position() + ", " + in.remaining() + " bytes left)");
     }
     return (int) n;
   }
