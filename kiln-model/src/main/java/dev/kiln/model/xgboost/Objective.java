@@ -92,19 +92,20 @@ public enum Objective {
     return 1.0f / (e + 1.0f);
   }
 
-  /** XGBoost's {@code common::Softmax}, in float32. */
+  /** XGBoost's {@code common::Softmax}: float32 exponentials, summed in double, divided in float32. */
   static void softmax(float[] m) {
     float max = m[0];
     for (float v : m) {
       max = Math.max(max, v);
     }
-    float sum = 0.0f;
+    double sum = 0;
     for (int k = 0; k < m.length; k++) {
       m[k] = (float) Math.exp(m[k] - max);
       sum += m[k];
     }
+    float total = (float) sum;
     for (int k = 0; k < m.length; k++) {
-      m[k] /= sum;
+      m[k] /= total;
     }
   }
 

@@ -154,4 +154,23 @@ class RandomRowsPropertyTest {
       }
     }
   }
+
+  /** The sums themselves are XGBoost's to the bit: same float32 leaves, same order. */
+  @Property(tries = 200)
+  void summedMarginsAreXGBoost4JsBitForBit(@ForAll("rows") float[] x) throws XGBoostError {
+    int rows = x.length / FEATURES;
+    for (var e : MODELS.entrySet()) {
+      Model m = e.getValue();
+      float[][] want = m.booster().inplace_predict(x, rows, FEATURES, Float.NaN, new int[] {0, 0},
+          Booster.PredictionType.kMargin, null);
+      float[] got = new float[m.java().groups()];
+      for (int i = 0; i < rows; i++) {
+        m.java().margins(x, i * FEATURES, got);
+        for (int k = 0; k < got.length; k++) {
+          assertThat(Float.floatToIntBits(got[k])).as("%s row %d output %d: %s against %s", e.getKey(), i, k, got[k],
+              want[i][k]).isEqualTo(Float.floatToIntBits(want[i][k]));
+        }
+      }
+    }
+  }
 }
