@@ -3,8 +3,9 @@
 # predictor (the gateway's), on the telco gradient-boosting model bench/serve/run.sh serves (kiln
 # train's defaults on the same training rows) and the test rows (data row i with i % 5 == 0).
 #   bench/serve/predict.sh [path/to/telco_churn.csv] [ROUNDS=5]
-# Prints p50/p99/mean µs per single-row call and rows/s in 1,000-row calls (medians of the rounds,
-# the two predictors alternating), the largest difference between their predictions, and the load.
+# Also XGBoost4J with nthread=1, as the gateway ran it before. Prints p50/p99/mean µs per single-row
+# call and rows/s in 1,000-row calls (medians of the rounds, the predictors alternating), the largest
+# difference between their predictions, and the load.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
