@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * Registry operations on SQLite and PostgreSQL: register, resolve an alias, list 10,000 versions,
