@@ -23,16 +23,19 @@ import java.util.stream.Collectors;
  *
  * <p>Memory: DuckDB works within {@link EngineSettings#memoryLimit()} (spilling to a temporary
  * directory beyond it); Kiln itself streams results and holds only aggregates, except in
- * {@link #load}, which holds the requested columns.
+ * {@link #load}, which holds the requested columns. A wide data set is read into a table once
+ * ({@link #materialize}) when its aggregates need several queries.
  */
 public final class DataSource implements AutoCloseable {
   public static final String VIEW = "data";
+  private static final String ROWS = "kiln_rows";
   private static final Pattern CONVERSION = Pattern.compile("converting column \"((?:[^\"]|\"\")*)\"");
   private final String location;
   private final Connection connection;
   private final ReadOptions.Format format;
   private ReadOptions options;
   private List<ColumnInfo> columns;
+  private boolean materialized;
 
   private DataSource(String location, Connection connection, ReadOptions.Format format, ReadOptions options) {
     this.location = location;
@@ -93,7 +96,9 @@ public final class DataSource implements AutoCloseable {
   }
 
   private void createView() {
+    materialized = false;
     try (Statement s = connection.createStatement()) {
+      s.execute("DROP TABLE IF EXISTS " + ROWS);
       s.execute("CREATE OR REPLACE VIEW " + VIEW + " AS SELECT * FROM " + reader());
       columns = describe(s);
     } catch (SQLException e) {
@@ -113,6 +118,27 @@ public final class DataSource implements AutoCloseable {
   private boolean misSniffed() {
     return format == ReadOptions.Format.CSV && !isGlob(location) && options.delimiter().isEmpty()
         && columns.size() == 1 && columns.get(0).name().matches(".*[,;\\t|].*");
+  }
+
+  /**
+   * Reads the data set once into an in-memory table (DuckDB spills it to its temporary directory
+   * beyond the memory limit) and points the view at it, so that the many queries a wide data set
+   * needs read only their own columns instead of parsing the whole file each time. Does nothing the
+   * second time, until a {@link #relaxAfter} re-reads the data.
+   */
+  public void materialize() {
+    if (materialized) {
+      return;
+    }
+    long t = Trace.start();
+    try (Statement s = connection.createStatement()) {
+      s.execute("CREATE OR REPLACE TABLE " + ROWS + " AS SELECT * FROM " + reader());
+      s.execute("CREATE OR REPLACE VIEW " + VIEW + " AS SELECT * FROM " + ROWS);
+      materialized = true;
+      Trace.end(t, "read into a table", "CREATE TABLE " + ROWS + " AS SELECT * FROM " + reader());
+    } catch (SQLException e) {
+      throw readFailure(e);
+    }
   }
 
   /** The table function that reads the data set, e.g. {@code read_csv('x.csv', …)}. */
