@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -20,14 +22,16 @@ import java.util.stream.IntStream;
  */
 public final class Aggregates {
   private final List<String> expressions = new ArrayList<>();
+  private final Map<String, Integer> slots = new HashMap<>();
 
   /** Adds an aggregate expression and returns its slot in the result row (the same slot for a repeat). */
   public int add(String expression) {
-    int existing = expressions.indexOf(expression);
-    if (existing >= 0) {
+    Integer existing = slots.get(expression);
+    if (existing != null) {
       return existing;
     }
     expressions.add(expression);
+    slots.put(expression, expressions.size() - 1);
     return expressions.size() - 1;
   }
 
@@ -68,19 +72,22 @@ public final class Aggregates {
   /** Runs the aggregates over {@code data}'s view, in as many queries as its memory limit needs. */
   public Row run(DataSource data) {
     Object[] values = new Object[expressions.size()];
-    List<List<Integer>> groups = ScanGroups.split(expressions, ScanGroups.budget(EngineSettings.memoryBytes()));
-    if (groups.size() > 1) {
+    long budget = ScanGroups.budget(EngineSettings.memoryBytes());
+    List<List<Integer>> groups = ScanGroups.split(expressions, budget);
+    if (groups.size() == 1) {
+      runFitting(data, data.connection(), groups.get(0), values);
+    } else if (groups.size() > 1) {
       data.materialize();
-    }
-    for (List<Integer> g : groups) {
-      runFitting(data, g, values);
+      // queries running at once share the limit
+      groups = ScanGroups.split(expressions, budget / GroupedScan.parallelism(groups.size()));
+      GroupedScan.run(data, groups, (c, g) -> runFitting(data, c, g, values));
     }
     return new Row(values);
   }
 
-  private void runFitting(DataSource data, List<Integer> slots, Object[] values) {
+  private void runFitting(DataSource data, Connection c, List<Integer> slots, Object[] values) {
     try {
-      query(data.connection(), DataSource.VIEW, data.location(), slots, values);
+      query(c, DataSource.VIEW, data.location(), slots, values);
     } catch (SQLException e) {
       if (!DataErrors.outOfMemory(e)) {
         throw DataErrors.translate(data.location(), e);
@@ -89,8 +96,8 @@ public final class Aggregates {
         throw DataErrors.outOfMemory(data.location(), ScanGroups.columns(expressions.get(slots.get(0))), e);
       }
       int half = slots.size() / 2;
-      runFitting(data, slots.subList(0, half), values);
-      runFitting(data, slots.subList(half, slots.size()), values);
+      runFitting(data, c, slots.subList(0, half), values);
+      runFitting(data, c, slots.subList(half, slots.size()), values);
     }
   }
 
