@@ -44,7 +44,7 @@ final class DriftFollowUp {
           data.column(numeric.get(i)).ifPresent(cols::add);
         }
       }
-      window.putAll(Reference.values(data, cols));
+      window.putAll(Reference.values(data, cols, count));
     }
     return Optional.of(window.remove(column));
   }

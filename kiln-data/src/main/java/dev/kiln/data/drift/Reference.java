@@ -50,7 +50,7 @@ public record Reference(String source, Profile profile, Map<String, double[]> va
     Map<String, double[]> raw = new HashMap<>();
     int batch = batchColumns(p.rows());
     for (int i = 0; i < small.size(); i += batch) {
-      raw.putAll(values(data, small.subList(i, Math.min(small.size(), i + batch))));
+      raw.putAll(values(data, small.subList(i, Math.min(small.size(), i + batch)), p.rows()));
     }
     return new Reference(data.location(), p, raw);
   }
@@ -66,11 +66,12 @@ public record Reference(String source, Profile profile, Map<String, double[]> va
 
   /**
    * The sorted non-missing values of numeric columns, by name, read in one scan (a wide data set
-   * has a thousand such columns: one query each would bind the table a thousand times).
+   * has a thousand such columns: one query each would bind the table a thousand times);
+   * {@code expected} values per column are room made in advance.
    */
-  static Map<String, double[]> values(DataSource data, List<ColumnInfo> cols) {
+  static Map<String, double[]> values(DataSource data, List<ColumnInfo> cols, long expected) {
     String sql = cols.stream().map(Sql::value).collect(Collectors.joining(", ", "SELECT ", " FROM " + DataSource.VIEW));
-    double[][] out = new double[cols.size()][1024];
+    double[][] out = new double[cols.size()][(int) Math.min(Math.max(expected, 16), EXACT_LIMIT)];
     int[] n = new int[cols.size()];
     try (Statement s = data.connection().createStatement(); ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
@@ -90,7 +91,7 @@ public record Reference(String source, Profile profile, Map<String, double[]> va
     }
     Map<String, double[]> byName = new HashMap<>();
     for (int j = 0; j < out.length; j++) {
-      double[] v = Arrays.copyOf(out[j], n[j]);
+      double[] v = n[j] == out[j].length ? out[j] : Arrays.copyOf(out[j], n[j]);
       Arrays.sort(v);
       byName.put(cols.get(j).name(), v);
     }
