@@ -49,7 +49,7 @@ public final class CheckPlan {
   public List<CheckResult> finish(Row first) {
     Aggregates second = new Aggregates();
     compiled.forEach(c -> c.planSecond(first, second));
-    Row secondRow = second.run(data.connection(), DataSource.VIEW, data.location());
+    Row secondRow = second.run(data);
     List<CheckResult> results = new ArrayList<>();
     for (Compiled c : compiled) {
       results.add(c.result(first, secondRow, followUp));

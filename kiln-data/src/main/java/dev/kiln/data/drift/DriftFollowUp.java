@@ -7,15 +7,25 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Queries after the fused scan: exact values of small columns, and the categories the reference never saw. */
+/**
+ * Queries after the fused scan: exact values of small columns, and the categories the reference
+ * never saw. Values are read for the asked column and the numeric columns planned after it
+ * together ({@link Reference#batchColumns}), and only that window is kept.
+ */
 final class DriftFollowUp {
   private final DataSource data;
+  private final List<String> numeric;
+  private final Map<String, double[]> window = new HashMap<>();
 
-  DriftFollowUp(DataSource data) {
+  /** {@code numeric}: the numeric drift columns, in the order their values may be asked for. */
+  DriftFollowUp(DataSource data, List<String> numeric) {
     this.data = data;
+    this.numeric = List.copyOf(numeric);
   }
 
   /** The sorted values of a numeric column, when it has at most {@link Reference#EXACT_LIMIT} of them. */
@@ -23,8 +33,20 @@ final class DriftFollowUp {
     if (count > Reference.EXACT_LIMIT) {
       return Optional.empty();
     }
-    ColumnInfo c = data.column(column).orElseThrow();
-    return Optional.of(Reference.values(data, c));
+    if (!window.containsKey(column)) {
+      window.clear();
+      int from = Math.max(0, numeric.indexOf(column));
+      List<ColumnInfo> cols = new ArrayList<>();
+      cols.add(data.column(column).orElseThrow());
+      int batch = Reference.batchColumns(count);
+      for (int i = from; i < numeric.size() && cols.size() < batch; i++) {
+        if (!numeric.get(i).equals(column)) {
+          data.column(numeric.get(i)).ifPresent(cols::add);
+        }
+      }
+      window.putAll(Reference.values(data, cols, count));
+    }
+    return Optional.of(window.remove(column));
   }
 
   /** The most frequent values of {@code column} outside {@code known}, with counts ("value (n)"). */

@@ -56,7 +56,10 @@ public final class DriftPlan {
   }
 
   public DriftReport finish(Row row) {
-    DriftFollowUp followUp = new DriftFollowUp(current);
+    List<String> numeric = new ArrayList<>();
+    columns.stream().filter(c -> c instanceof NumericDrift).forEach(c -> numeric.add(c.column));
+    label.filter(c -> c instanceof NumericDrift).ifPresent(c -> numeric.add(c.column));
+    DriftFollowUp followUp = new DriftFollowUp(current, numeric);
     List<DriftResult> results = new ArrayList<>();
     List<String> skipped = new ArrayList<>(this.skipped);
     List<SchemaChange> schema = new ArrayList<>(this.schema);

@@ -56,11 +56,11 @@ public final class Profiler {
     Aggregates first = new Aggregates();
     int rows = first.add("count(*)");
     List<ColumnPass> passes = cols.stream().map(c -> ColumnPass.of(c, first)).toList();
-    Row r1 = first.run(data.connection(), DataSource.VIEW, data.location());
+    Row r1 = first.run(data);
     long n = r1.count(rows);
     Aggregates second = new Aggregates();
     passes.forEach(p -> p.planSecond(r1, n, second));
-    Row r2 = second.run(data.connection(), DataSource.VIEW, data.location());
+    Row r2 = second.run(data);
     List<ColumnProfile> profiles = new ArrayList<>();
     for (ColumnPass p : passes) {
       profiles.add(p.finish(r2, data));

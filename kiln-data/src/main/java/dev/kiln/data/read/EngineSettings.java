@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * DuckDB settings every Kiln connection gets: a memory limit (default 512MB, or
@@ -13,11 +17,32 @@ import java.sql.Statement;
  * docs/benchmarks.md).
  */
 public final class EngineSettings {
+  private static final Pattern SIZE = Pattern.compile("(?i)\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([KMGT]?I?B?)\\s*");
+
   private EngineSettings() {}
 
   public static String memoryLimit() {
     String v = System.getenv("KILN_DATA_MEMORY");
     return v == null || v.isBlank() ? "512MB" : v.strip();
+  }
+
+  /**
+   * {@link #memoryLimit()} in bytes: a number with an optional unit (B, KB, MB, GB, TB, or KiB, MiB,
+   * GiB, TiB; case does not matter). Empty for anything else (DuckDB then says what it rejects).
+   */
+  public static OptionalLong memoryBytes() {
+    return bytes(memoryLimit());
+  }
+
+  static OptionalLong bytes(String text) {
+    Matcher m = SIZE.matcher(text);
+    if (!m.matches()) {
+      return OptionalLong.empty();
+    }
+    String unit = m.group(2).toUpperCase(Locale.ROOT);
+    int power = unit.isEmpty() || unit.equals("B") ? 0 : "KMGT".indexOf(unit.charAt(0)) + 1;
+    double base = unit.contains("I") ? 1024 : 1000;
+    return OptionalLong.of((long) (Double.parseDouble(m.group(1)) * Math.pow(base, power)));
   }
 
   public static int threads() {

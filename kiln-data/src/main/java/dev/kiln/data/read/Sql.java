@@ -29,9 +29,18 @@ public final class Sql {
     return "'" + v + "'::DOUBLE";
   }
 
-  /** A {@code DOUBLE[]} literal. */
+  /**
+   * A {@code DOUBLE[]} constant that parses back to exactly {@code values}: one text literal cast
+   * to {@code DOUBLE[]}. DuckDB binds a list of a thousand {@link #number} literals in about 0.1 s
+   * (each element is an expression); the cast of one string takes about a millisecond, which is what
+   * keeps a profile of 1,500 columns (three such lists per column) from spending minutes in the binder.
+   */
   public static String numbers(List<Double> values) {
-    return values.stream().map(Sql::number).collect(Collectors.joining(", ", "[", "]"));
+    return values.stream().map(Sql::element).collect(Collectors.joining(", ", "CAST('[", "]' AS DOUBLE[])"));
+  }
+
+  private static String element(Double v) {
+    return v.isNaN() ? "nan" : v.isInfinite() ? (v > 0 ? "inf" : "-inf") : v.toString();
   }
 
   /** A {@code VARCHAR[]} literal. */

@@ -78,7 +78,7 @@ public final class Validator {
     int rows = scan.add("count(*)");
     CheckPlan checks = CheckPlan.compile(ds, suite.checks(), suite.file(), scan);
     Optional<DriftPlan> driftPlan = reference.map(r -> DriftPlan.compile(ds, r, drift.orElseThrow(), scan));
-    Row row = scan.run(ds.connection(), DataSource.VIEW, ds.location());
+    Row row = scan.run(ds);
     List<CheckResult> results = checks.finish(row);
     Optional<DriftReport> report = driftPlan.map(p -> p.finish(row));
     return new Outcome(row.count(rows), results, report);
