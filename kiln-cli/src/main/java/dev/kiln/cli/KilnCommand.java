@@ -52,6 +52,7 @@ public final class KilnCommand implements Runnable {
       ModelsCommand.class,
       LineageCommand.class,
       ServeCommand.class,
+      PackageCommand.class,
       ApprovalCommands.Approve.class,
       ApprovalCommands.Reject.class,
       ApprovalCommands.Pending.class);
