@@ -87,7 +87,7 @@ class ImageTest {
 
   @Test
   void umociUnpacksALayoutWithTheRuntimeTheJarsTheLibrariesAndTheBundle() throws Exception {
-    Path rootfs = unpack(dir);
+    Path rootfs = unpack(v3Tar, dir);
     assertThat(rootfs.resolve("opt/java/bin/java")).isExecutable();
     assertThat(rootfs.resolve("opt/java/lib/modules")).isRegularFile();
     assertThat(rootfs.resolve("app/bundle/MANIFEST.sha256")).isRegularFile();
@@ -104,8 +104,35 @@ class ImageTest {
 
   @Test
   void theImageRunsOnABareRootFileSystemAsItsUserAndAnswersAPrediction() throws Exception {
-    Path rootfs = unpack(dir);
+    runsAndPredicts(v3Tar, dir);
+  }
+
+  @Test
+  void onABaseTarballOciOrDockerTheBaseLayersComeFirstAndTheImageRuns() throws Exception {
+    Tools.require("skopeo");
+    Path docker = dir.resolve("base-docker.tar");
+    Tools.run(List.of("skopeo", "copy", "oci-archive:" + v3Tar, "docker-archive:" + docker + ":base:1"));
+    for (Path base : List.of(v3Tar, docker)) {
+      Path tar = dir.resolve("on-" + base.getFileName());
+      BuiltImage on = builder.build(new ImageSpec(TestBundles.xgboost(Files.createDirectories(dir.resolve("b-"
+          + base.getFileName())), "credit", 6), tar, "kiln/credit:6", Optional.of(base.toString()), Optional.empty(), 8080));
+      assertThat(on.layers()).extracting(BuiltImage.Layer::name)
+          .containsExactly("base", "base", "base", "base", "runtime", "libraries", "kiln", "bundle");
+      assertThat(on.layers().subList(0, 4)).extracting(BuiltImage.Layer::digest)
+          .isEqualTo(v3.layers().stream().map(BuiltImage.Layer::digest).toList());
+      JsonNode config = JSON.readTree(Tools.run(List.of("skopeo", "inspect", "--config", "oci-archive:" + tar)));
+      assertThat(config.get("config").get("Labels").get("org.opencontainers.image.base.name").asText())
+          .isEqualTo(base.toString());
+      assertThat(config.get("config").get("Env").toString()).contains("LD_LIBRARY_PATH=/opt/java/lib:/opt/kiln/lib");
+    }
+    runsAndPredicts(dir.resolve("on-" + v3Tar.getFileName()), Files.createDirectories(dir.resolve("run-on-base")));
+  }
+
+  /** Unpacks the image with umoci, starts its entry point under chroot as its user, and asks for a prediction. */
+  private static void runsAndPredicts(Path tar, Path dir) throws Exception {
+    Path rootfs = unpack(tar, dir);
     JsonNode process = JSON.readTree(dir.resolve("unpacked/config.json").toFile()).get("process");
+    assertThat(process.get("user").get("uid").asInt()).isEqualTo(65532);
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
@@ -162,10 +189,10 @@ class ImageTest {
     }
   }
 
-  private static Path unpack(Path dir) throws Exception {
+  private static Path unpack(Path tar, Path dir) throws Exception {
     Tools.require("skopeo");
     Tools.require("umoci");
-    Tools.run(List.of("skopeo", "copy", "oci-archive:" + v3Tar, "oci:" + dir.resolve("layout") + ":v3"));
+    Tools.run(List.of("skopeo", "copy", "oci-archive:" + tar, "oci:" + dir.resolve("layout") + ":v3"));
     Tools.run(List.of("umoci", "unpack", "--image", dir.resolve("layout") + ":v3", dir.resolve("unpacked").toString()));
     return dir.resolve("unpacked/rootfs");
   }
