@@ -58,12 +58,14 @@ public final class ImageBuilder {
     try {
       JibContainerBuilder jib = container(bundle, spec, staging);
       Files.createDirectories(spec.tarball().toAbsolutePath().getParent());
-      containerize(jib, Containerizer.to(TarImage.at(spec.tarball().toAbsolutePath()).named(spec.tag())));
+      boolean loopbackBase = spec.base().map(ImageBuilder::onLoopback).orElse(false);
+      containerize(jib, Containerizer.to(TarImage.at(spec.tarball().toAbsolutePath()).named(spec.tag())), loopbackBase);
       BuiltImage written = readBack(spec.tarball(), spec.tag());
       if (spec.push().isEmpty()) {
         return written;
       }
-      JibContainer pushed = containerize(jib, Containerizer.to(RegistryImage.named(spec.push().get())));
+      JibContainer pushed = containerize(jib, Containerizer.to(RegistryImage.named(spec.push().get())),
+          loopbackBase || onLoopback(spec.push().get()));
       return new BuiltImage(written.tag(), written.digest(), written.configDigest(), written.layers(), spec.push(),
           Optional.of(pushed.getDigest().toString()));
     } catch (InvalidImageReferenceException e) {
@@ -133,9 +135,16 @@ public final class ImageBuilder {
     return env;
   }
 
-  private JibContainer containerize(JibContainerBuilder jib, Containerizer to) throws IOException {
+  /** A registry on this machine may speak plain HTTP; any other must speak TLS with a valid certificate. */
+  static boolean onLoopback(String reference) {
+    String host = reference.contains("/") ? reference.substring(0, reference.indexOf('/')) : "";
+    host = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1) : host.replaceAll(":\\d+$", "");
+    return host.equals("localhost") || host.matches("127\\.\\d+\\.\\d+\\.\\d+") || host.equals("[::1]");
+  }
+
+  private JibContainer containerize(JibContainerBuilder jib, Containerizer to, boolean plainHttp) throws IOException {
     to.setBaseImageLayersCache(cache.resolve("jib-base")).setApplicationLayersCache(cache.resolve("jib-layers"))
-        .setAllowInsecureRegistries(true).setToolName("kiln");
+        .setAllowInsecureRegistries(plainHttp).setToolName("kiln");
     try {
       return jib.containerize(to);
     } catch (InterruptedException e) {

@@ -35,9 +35,9 @@ final class JavaRuntime {
     Path jlink = javaHome.resolve("bin").resolve("jlink");
     Path jmods = javaHome.resolve("jmods");
     if (!Files.isExecutable(jlink) || !Files.isDirectory(jmods)) {
-      throw new ImageException("building an image without --base needs a JDK with jlink and its jmods; "
-          + javaHome + " has " + (Files.isExecutable(jlink) ? "no jmods/" : "no bin/jlink")
-          + ": run Kiln on a full JDK, or build on a base image that has Java (--base)");
+      throw new ImageException("building an image needs a JDK with jlink and its jmods (it links the image's Java "
+          + "runtime); " + javaHome + " has " + (Files.isExecutable(jlink) ? "no jmods/" : "no bin/jlink")
+          + ": run Kiln on a full JDK (Debian: openjdk-17-jdk-headless and openjdk-17-jmods)");
     }
     String release = Files.isRegularFile(javaHome.resolve("release"))
         ? Files.readString(javaHome.resolve("release")) : System.getProperty("java.version");
