@@ -36,7 +36,8 @@ import java.util.TreeMap;
  */
 public final class KubernetesManifests {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS))
       .registerModule(KubernetesValues.MODULE);
   private static final Map<String, String> FLAGS = new TreeMap<>(Map.of("KILN_MAX_BODY", "--max-body",
       "KILN_MAX_ROWS", "--max-rows", "KILN_BATCHING", "--batching", "KILN_BATCH_WAIT_US", "--batch-wait-us",

@@ -87,6 +87,15 @@ class KubernetesManifestsTest {
   }
 
   @Test
+  void valuesThatLookLikeNumbersAreWrittenAsTheStringsTheSchemaWants() throws Exception {
+    written();
+    assertThat(Files.readString(dir.resolve("deployment.yaml"))).contains("app.kubernetes.io/version: \"3\"");
+    assertThat(Files.readString(dir.resolve("configmap.yaml"))).contains("KILN_MAX_ROWS: \"10000\"");
+    String unquoted = Files.readString(dir.resolve("configmap.yaml")).replace("\"10000\"", "10000");
+    assertThatThrownBy(() -> StrictKubernetes.read(unquoted, ConfigMap.class)).hasMessageContaining("String");
+  }
+
+  @Test
   void anImageNotNamedByDigestIsRefused() {
     assertThatThrownBy(() -> KubernetesSpec.of("credit", 3, "kiln/credit:3", 8080))
         .hasMessageContaining("by digest");

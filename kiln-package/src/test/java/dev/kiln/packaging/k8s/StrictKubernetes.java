@@ -2,6 +2,9 @@ package dev.kiln.packaging.k8s;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -11,11 +14,21 @@ import java.util.Map;
 /**
  * Reads Kubernetes YAML into fabric8's model classes and refuses any field the Kubernetes object
  * schema does not have: fabric8 keeps unknown fields in {@code additionalProperties} rather than
- * failing, so every object read is walked and each such field is reported with its path.
+ * failing, so every object read is walked and each such field is reported with its path. A number
+ * or boolean where the schema has a string is refused too (Jackson would coerce it silently).
  */
 final class StrictKubernetes {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+  private static final ObjectMapper YAML = strict(new ObjectMapper(new YAMLFactory())
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES));
+
+  /** A YAML number or boolean where the schema says string (a label value, ConfigMap data) is refused, as the API server refuses it. */
+  private static ObjectMapper strict(ObjectMapper m) {
+    for (CoercionInputShape shape : List.of(CoercionInputShape.Integer, CoercionInputShape.Float,
+        CoercionInputShape.Boolean)) {
+      m.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
+    }
+    return m;
+  }
 
   private StrictKubernetes() {}
 
