@@ -43,7 +43,7 @@ build "v2" telco:2
 
 unpacked=""
 if command -v umoci >/dev/null && command -v skopeo >/dev/null; then
-  skopeo copy -q "oci-archive:$out/warm.1.tar" "oci:$out/layout:kiln" && umoci unpack -q --image "$out/layout:kiln" "$out/unpacked" \
+  skopeo copy -q "oci-archive:$out/warm.1.tar" "oci:$out/layout:kiln" && umoci unpack --image "$out/layout:kiln" "$out/unpacked" >/dev/null \
     && unpacked=$(du -sb "$out/unpacked/rootfs" | cut -f1) && rm -rf "$out/unpacked" "$out/layout"
 fi
 
