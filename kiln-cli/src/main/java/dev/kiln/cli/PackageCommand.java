@@ -87,7 +87,10 @@ final class PackageCommand implements Callable<Integer> {
         r.image().ifPresent(i -> root.out.println("image size " + String.format(java.util.Locale.ROOT, "%.1f MB",
             i.compressedSize() / 1e6) + " compressed, digest " + i.digest()));
         return ExitCodes.OK;
-      } catch (ImageException | BundleException e) {
+      } catch (BundleException e) {
+        root.err.println("kiln: " + e.getMessage());
+        return ExitCodes.USAGE;
+      } catch (ImageException e) {
         root.err.println("kiln: " + e.getMessage());
         return ExitCodes.FAILED;
       } catch (IOException e) {

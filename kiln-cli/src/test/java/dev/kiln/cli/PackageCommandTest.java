@@ -75,5 +75,10 @@ class PackageCommandTest {
     assertThat(p.kiln("package", "churn:1", "--k8s", dir.resolve("k8s").toString()).exit()).isEqualTo(2);
     assertThat(p.kiln("package", "churn:1").err()).contains("say what to package");
     assertThat(p.kiln("package", "churn:9", "--bundle", "b").exit()).isEqualTo(2);
+    p.file("notes/todo.txt", "keep me\n");
+    TestProject.Result over = p.kiln("package", "churn:1", "--bundle", dir.resolve("notes").toString());
+    assertThat(over.exit()).isEqualTo(2);
+    assertThat(over.err()).contains("exists and is not a Kiln bundle");
+    assertThat(p.read("notes/todo.txt")).isEqualTo("keep me\n");
   }
 }
