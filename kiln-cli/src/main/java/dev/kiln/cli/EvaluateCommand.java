@@ -1,6 +1,5 @@
 package dev.kiln.cli;
 
-import dev.kiln.data.read.DataReadException;
 import dev.kiln.model.evaluate.Evaluation;
 import dev.kiln.model.evaluate.EvaluationFiles;
 import dev.kiln.model.evaluate.EvaluationJob;
@@ -29,17 +28,18 @@ import picocli.CommandLine.ParentCommand;
     description = {
         "Evaluate a model on labelled data: overall, per slice, per group (fairness), and latency.",
         "",
-        "The way a reviewer would: overall metrics, every metric per",
-        "slice, fairness per sensitive attribute, and single-row latency on this machine.",
+        "The way a reviewer would: overall metrics, every metric per slice, fairness per sensitive "
+            + "attribute, and single-row latency on this machine.",
         "",
-        "MODEL is a model directory (with model.yaml) or a model file: XGBoost .json/.ubj, ONNX .onnx,",
-        "Tribuo .tribuo. Writes OUT/metrics.json (flat names gates use: auc, f1,",
-        "slice.contract=Two year.auc, fairness.female.demographic_parity_ratio, latency.p99_ms) and",
-        "OUT/report.html (self-contained). Metrics follow scikit-learn, fairness follows Fairlearn."},
+        "MODEL is a model directory (with model.yaml) or a model file: XGBoost .json/.ubj, ONNX .onnx, "
+            + "Tribuo .tribuo. Writes OUT/metrics.json (flat names gates use: auc, f1, "
+            + "'slice.contract=Two year.auc', fairness.female.demographic_parity_ratio, latency.p99_ms) and "
+            + "OUT/report.html (self-contained). Metrics follow scikit-learn, fairness follows Fairlearn."},
     footerHeading = "%nExamples:%n",
     footer = {
         "  kiln evaluate model/ test.csv --label churn",
-        "  kiln evaluate model/ test.csv --label deny --sensitive afam --privileged afam=no --slice income",
+        "  kiln evaluate model/ test.csv --label deny --sensitive afam \\",
+        "      --privileged afam=no --slice income",
         "  kiln evaluate xgb.json test.parquet --label y --predictions pred.csv --json",
         "  kiln evaluate model.onnx test.csv --label y --no-latency --out eval/"})
 final class EvaluateCommand implements Callable<Integer> {
@@ -96,7 +96,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Evaluation e;
     try {
       e = job.run(cwd);
-    } catch (ModelLoadException | SignatureMismatchException | DataReadException | IllegalArgumentException ex) {
+    } catch (ModelLoadException | SignatureMismatchException | IllegalArgumentException ex) {
       throw new UsageException(ex.getMessage());
     }
     if (json) {

@@ -28,10 +28,12 @@ import picocli.CommandLine.ScopeType;
         "  kiln train data.csv --label churn       train a model into model/",
         "  kiln evaluate model/ test.csv --label churn --sensitive female",
         "  kiln models show credit-risk@production",
-        "  kiln serve credit-risk@production        serve it over HTTP (v2 and MLflow protocols)",
+        "  kiln serve credit-risk@production       serve it over HTTP (v2, MLflow)",
+        "  kiln deploy credit-risk@staging --env production --strategy canary",
         "",
-        "Exit codes: 0 success, 1 a stage or gate failed, 2 bad usage or configuration,",
-        "3 waiting for approval, 4 another run holds the project lock, 130 or 143 cancelled (Ctrl-C, SIGTERM)."})
+        "Exit codes: 0 success, 1 a stage or gate failed, 2 bad usage, configuration or data, "
+            + "3 waiting for approval, 4 another run holds the project lock, 130 or 143 cancelled (Ctrl-C, "
+            + "SIGTERM)."})
 public final class KilnCommand implements Runnable {
   /** The subcommands, in the order help lists them (registered by {@link Main}). */
   static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(
@@ -53,6 +55,10 @@ public final class KilnCommand implements Runnable {
       LineageCommand.class,
       ServeCommand.class,
       PackageCommand.class,
+      DeployCommand.class,
+      RolloutCommand.class,
+      RollbackCommand.class,
+      EnvironmentsCommand.class,
       ApprovalCommands.Approve.class,
       ApprovalCommands.Reject.class,
       ApprovalCommands.Pending.class);

@@ -9,6 +9,9 @@ import picocli.CommandLine;
 
 /** The {@code kiln} command's entry point: parses arguments and maps failures to exit codes. */
 public final class Main {
+  /** The width of {@code --help} text. */
+  static final int HELP_WIDTH = 80;
+
   private Main() {}
 
   /** Commands that scan data themselves; 'run' has its own progress line, so stays out. */
@@ -35,6 +38,7 @@ public final class Main {
     KilnCommand root = new KilnCommand(out, err, standalone);
     CommandLine cl = new CommandLine(root);
     register(cl, args);
+    HelpWrapping.install(cl);
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -96,6 +100,10 @@ public final class Main {
     }
     if (e instanceof dev.kiln.store.StoreUrlException) {
       err.println("kiln: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    if (e instanceof dev.kiln.data.read.DataReadException d) {
+      err.println("kiln: " + d.userMessage());
       return ExitCodes.USAGE;
     }
     if (e instanceof StoreException) {

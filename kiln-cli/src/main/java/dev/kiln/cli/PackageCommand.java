@@ -25,16 +25,20 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "Package a registered version: a bundle directory that needs nothing else to serve (the model, its",
-        "signature, reference profile, lineage and a SHA-256 manifest), an OCI image built without a Docker",
-        "daemon (a self-contained Java runtime, the gateway and the bundle; entry point the gateway), and",
-        "Kubernetes manifests that run the image by digest. Prints the image's digest and compressed size.",
-        "See docs/serving.md (Packaging)."},
+        "Package a registered version: a bundle, an OCI image, Kubernetes manifests.",
+        "",
+        "--bundle writes a directory that needs nothing else to serve: the model, its signature, reference "
+            + "profile and lineage, and a SHA-256 manifest that kiln serve --bundle verifies before it loads "
+            + "anything. --image builds an OCI image tarball without a Docker daemon (a linked Java runtime, "
+            + "the shared libraries it loads, the gateway's jars, the bundle; entry point the gateway, as a "
+            + "non-root user) and prints its digest and compressed size; --push also pushes it. --k8s writes a "
+            + "Deployment, Service and ConfigMap that run the image by digest. See docs/serving.md (Packaging)."},
     footerHeading = "%nExamples:%n",
     footer = {
         "  kiln package credit-risk@staging --bundle build/bundle",
         "  kiln package credit-risk:3 --image build/credit-risk.tar --tag credit-risk:3",
-        "  kiln package credit-risk:3 --image build/img.tar --push 127.0.0.1:5000/kiln/credit-risk:3 --k8s build/k8s"})
+        "  kiln package credit-risk:3 --image build/img.tar \\",
+        "       --push 127.0.0.1:5000/kiln/credit-risk:3 --k8s build/k8s"})
 final class PackageCommand implements Callable<Integer> {
   @ParentCommand
   KilnCommand root;

@@ -1,10 +1,9 @@
 package dev.kiln.cli;
 
-import dev.kiln.data.profile.Profile;
 import dev.kiln.data.profile.Profiler;
-import dev.kiln.data.read.DataReadException;
 import dev.kiln.data.read.DataSource;
 import dev.kiln.data.read.ReadOptions;
+import dev.kiln.stats.profile.Profile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,14 +21,14 @@ import picocli.CommandLine.ParentCommand;
     description = {
         "Compute a data set's reference profile (the baseline for drift checks).",
         "",
-        "Per column: its type, counts, missing values, min, max,",
-        "mean, std, quantiles, histograms (reference-quantile bins for PSI, equal-width bins for plots),",
-        "an exact or finely binned distribution for drift tests, and categories with frequencies.",
-        "Save it with the model; 'kiln validate --profile' compares new data with it."},
+        "Per column: its type, counts, missing values, min, max, mean, std, quantiles, histograms "
+            + "(reference-quantile bins for PSI, equal-width bins for plots), an exact or finely binned "
+            + "distribution for drift tests, and categories with frequencies. Save it with the model; "
+            + "'kiln validate --profile' compares new data with it."},
     footerHeading = "%nExamples:%n",
     footer = {
         "  kiln profile data/train.csv --out model/profile.json",
-        "  kiln profile data/train.csv --columns pirat,hirat,deny       print JSON to the terminal"})
+        "  kiln profile data/train.csv --columns pirat,hirat,deny    print JSON"})
 final class ProfileCommand implements Callable<Integer> {
   @ParentCommand
   KilnCommand root;
@@ -54,12 +53,6 @@ final class ProfileCommand implements Callable<Integer> {
         }
       }
       p = columns.isEmpty() ? Profiler.profile(ds) : Profiler.profile(ds, columns);
-    } catch (DataReadException e) {
-      if (e.getMessage().endsWith(": no such file")) {
-        throw new UsageException(e.getMessage());
-      }
-      root.err.println("kiln: cannot read the data: " + e.getMessage());
-      return ExitCodes.FAILED;
     }
     if (out == null) {
       root.out.println(p.toJson());

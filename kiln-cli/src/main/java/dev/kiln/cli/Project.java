@@ -86,6 +86,7 @@ final class Project implements AutoCloseable {
     all.put(FileHasher.class, hasher);
     all.put(dev.kiln.release.registry.ModelRegistry.class, store.registry());
     all.put(dev.kiln.release.approval.Approvals.class, store.approvals());
+    all.put(dev.kiln.release.environment.Environments.class, store.environments());
     return new Workspace(pipeline, store.runs(), artifacts, hasher, steps, kilnDir().resolve("runs"), all);
   }
 

@@ -7,7 +7,9 @@ import dev.kiln.release.registry.ModelCheckout;
 import dev.kiln.release.registry.ModelRef;
 import dev.kiln.release.registry.RegistryException;
 import dev.kiln.serve.CheckedOutBundles;
-import dev.kiln.serve.EnvironmentFollower;
+import dev.kiln.serve.DeploymentFollower;
+import dev.kiln.serve.RolloutController;
+import dev.kiln.release.environment.Deployer;
 import dev.kiln.serve.Gateway;
 import dev.kiln.serve.GatewayOptions;
 import dev.kiln.serve.batch.Batching;
@@ -30,16 +32,17 @@ import picocli.CommandLine.ParentCommand;
     description = {
         "Serve a model over HTTP: Open Inference Protocol v2 and MLflow's scoring protocol.",
         "",
-        "Serves one of: a bundle directory (--bundle, verified before anything is loaded), a registered",
-        "version (MODEL_REF: name:3 or name@production), or an environment (--env: the version behind",
-        "the alias of that name, followed — a promotion is picked up without a restart). Endpoints:",
-        "/v2/models/NAME/infer, /invocations, /v2/health/ready, /ping, /metrics (Prometheus).",
-        "Prints 'kiln gateway ready on http://HOST:PORT' once it takes requests; on Ctrl-C or SIGTERM it",
-        "finishes the requests in flight and exits 0. See docs/serving.md."},
+        "Serves one of: a bundle directory (--bundle, verified before anything is loaded), a registered "
+            + "version (MODEL_REF: name:3 or name@production), or an environment (--env: what the store says "
+            + "it runs, followed without a restart; the gateway carries out the rollouts kiln deploy records). "
+            + "Endpoints: /v2/models/NAME/infer, /invocations, /v2/health/ready, /ping, /metrics (Prometheus).",
+        "Prints 'kiln gateway ready on http://HOST:PORT' once it takes requests; on Ctrl-C or SIGTERM it "
+            + "finishes the requests in flight and exits 0. See docs/serving.md."},
     footerHeading = "%nExamples:%n",
     footer = {
         "  kiln serve credit-risk@production --port 8080",
-        "  kiln serve --env staging                  follows credit-risk@staging (the project's register stage)",
+        "  kiln serve --env staging        follows the staging alias of the model that",
+        "                                  the project's register stage registers",
         "  kiln serve --bundle build/bundle --host 0.0.0.0",
         "  curl -s localhost:8080/invocations -H 'Content-Type: application/json' \\",
         "       -d '{\"dataframe_records\": [{\"age\": 41, \"income\": 52.5}]}'"})
@@ -53,7 +56,8 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--env", paramLabel = "ENV", description = "Serve and follow the version behind MODEL@ENV.")
   String env;
 
-  @Option(names = "--model", paramLabel = "NAME", description = "With --env: the model (default: the project's register stage's).")
+  @Option(names = "--model", paramLabel = "NAME",
+      description = "With --env: the model (default: the environment's, else the project's register stage's).")
   String model;
 
   @Option(names = "--bundle", paramLabel = "DIR", description = "Serve a bundle directory (kiln package --bundle).")
@@ -65,8 +69,8 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--host", paramLabel = "H", description = "Address to listen on (default: 127.0.0.1; 0.0.0.0 for all).")
   String host = "127.0.0.1";
 
-  @Option(names = "--poll", paramLabel = "DURATION", description = "With --env: how often to read the alias (default: 2s).")
-  String poll = "2s";
+  @Option(names = "--poll", paramLabel = "DURATION", description = "With --env: how often to read the store (default: 1s).")
+  String poll = "1s";
 
   @Option(names = "--max-body", paramLabel = "BYTES", description = "Largest request body (default: 16 MiB); past it: 413.")
   long maxBody = Limits.DEFAULT.maxBodyBytes();
@@ -122,14 +126,20 @@ final class ServeCommand implements Callable<Integer> {
         gateway.deploy(bundles.bundle(access.store.registry().resolve(ModelRef.parse(ref))));
         return block(gateway, null, access);
       }
-      String name = model != null ? model : ServeModelName.of(new PipelineParser(StepRegistry.load()).load(access.project()));
-      EnvironmentFollower follower = new EnvironmentFollower(access.store.registry(), name, env, bundles, gateway,
+      String name = model != null ? model : access.store.environments().find(env)
+          .map(dev.kiln.release.environment.Deployment::model)
+          .orElseGet(() -> ServeModelName.of(new PipelineParser(StepRegistry.load()).load(access.project())));
+      DeploymentFollower follower = new DeploymentFollower(access.store.environments(), access.store.registry(), name,
+          env, bundles, gateway, m -> root.out.println("kiln gateway: " + m));
+      RolloutController controller = new RolloutController(follower, new Deployer(access.store.environments(),
+          access.store.registry(), root.clock), access.store.controllerLeases(), gateway.windows(), root.clock,
+          "gateway " + Hosts.name() + ":" + gateway.port() + " (pid " + ProcessHandle.current().pid() + ")",
           m -> root.out.println("kiln gateway: " + m));
-      follower.check();
-      follower.follow(every);
-      root.out.println("kiln gateway: following " + follower.alias() + " (reading it every " + Durations.format(every)
-          + ")");
-      return block(gateway, follower, access);
+      controller.tick();
+      controller.run(every);
+      root.out.println("kiln gateway: following " + name + " in " + env + " (reading the store every "
+          + Durations.format(every) + "; rollouts in it are carried out here)");
+      return block(gateway, controller, access);
     } catch (RegistryException | IllegalArgumentException e) {
       access.close();
       throw new UsageException(e.getMessage());
@@ -143,7 +153,7 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /** Prints the ready line and waits for SIGTERM or Ctrl-C; then drains and exits 0. */
-  private int block(Gateway gateway, EnvironmentFollower follower, StoreAccess access) {
+  private int block(Gateway gateway, RolloutController follower, StoreAccess access) {
     CountDownLatch stopped = new CountDownLatch(1);
     if (root.standalone) {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {

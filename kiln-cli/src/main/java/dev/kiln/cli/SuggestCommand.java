@@ -1,6 +1,5 @@
 package dev.kiln.cli;
 
-import dev.kiln.data.read.DataReadException;
 import dev.kiln.data.read.DataSource;
 import dev.kiln.data.read.ReadOptions;
 import dev.kiln.data.suggest.Suggester;
@@ -16,9 +15,9 @@ import picocli.CommandLine.ParentCommand;
     description = {
         "Print a starting check suite inferred from a data set.",
         "",
-        "In the spirit of Deequ's suggestions and",
-        "TFDV's inferred schema: types, completeness, ranges, allowed values of low-cardinality columns,",
-        "uniqueness of key-like columns. Review it: it describes this data, not what the data should be."},
+        "In the spirit of Deequ's suggestions and TFDV's inferred schema: types, completeness, ranges, "
+            + "allowed values of low-cardinality columns, uniqueness of key-like columns. Review it: it "
+            + "describes this data, not what the data should be; the data it was suggested from passes it."},
     footerHeading = "%nExamples:%n",
     footer = {"  kiln suggest data/train.csv > checks/data.yaml"})
 final class SuggestCommand implements Callable<Integer> {
@@ -33,12 +32,6 @@ final class SuggestCommand implements Callable<Integer> {
     try (DataSource ds = DataSource.open(data, ReadOptions.DEFAULT)) {
       root.out.print(Suggester.suggest(ds));
       return ExitCodes.OK;
-    } catch (DataReadException e) {
-      if (e.getMessage().endsWith(": no such file")) {
-        throw new UsageException(e.getMessage());
-      }
-      root.err.println("kiln: cannot read the data: " + e.getMessage());
-      return ExitCodes.FAILED;
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.kiln.cli;
 
-import dev.kiln.data.read.DataReadException;
 import dev.kiln.model.features.SignatureMismatchException;
 import dev.kiln.model.train.Algorithm;
 import dev.kiln.model.train.TrainOptions;
@@ -27,18 +26,23 @@ import picocli.CommandLine.ParentCommand;
     description = {
         "Train a tabular classifier or regressor into a model directory.",
         "",
-        "Every column but the label is a feature (unless --exclude'd): text columns are one-hot encoded",
-        "over the levels seen in training, numbers scaled and imputed where the algorithm needs it.",
-        "Validation rows are a seeded random fraction of DATA unless --validation names a file; gradient",
-        "boosting stops early on them. OUT gets the model file, model.yaml (signature), training-metrics.json,",
-        "training.log and reference-profile.json. Algorithms: gradient-boosting (XGBoost, default),",
-        "logistic-regression, linear-sgd, cart, random-forest (Tribuo)."},
+        "Every column but the label is a feature (unless --exclude'd): text columns are one-hot encoded "
+            + "over the levels seen in training, numbers scaled and imputed where the algorithm needs it. "
+            + "Validation rows are a seeded random fraction of DATA unless --validation names a file; "
+            + "gradient boosting stops early on them. OUT gets the model file, model.yaml (signature), "
+            + "training-metrics.json, training.log and reference-profile.json.",
+        "",
+        "Algorithms: gradient-boosting (XGBoost, default), logistic-regression, linear-sgd, cart, "
+            + "random-forest (Tribuo)."},
     footerHeading = "%nExamples:%n",
     footer = {
         "  kiln train data/train.csv --label churn",
-        "  kiln train data/train.csv --label churn --algorithm logistic-regression --out models/lr",
-        "  kiln train data/train.parquet --label price --task regression -P max_depth=8 -P trees=800",
-        "  kiln train data/train.csv --label deny --exclude id --validation data/valid.csv --seed 7"})
+        "  kiln train data/train.csv --label churn --algorithm logistic-regression \\",
+        "      --out models/lr",
+        "  kiln train data/train.parquet --label price --task regression \\",
+        "      -P max_depth=8 -P trees=800",
+        "  kiln train data/train.csv --label deny --exclude id \\",
+        "      --validation data/valid.csv --seed 7"})
 final class TrainCommand implements Callable<Integer> {
   @ParentCommand
   KilnCommand root;
@@ -89,7 +93,7 @@ final class TrainCommand implements Callable<Integer> {
     TrainingResult r;
     try {
       r = Training.run(cwd.resolve(data).normalize().toString(), o, cwd.resolve(out), progress);
-    } catch (SignatureMismatchException | DataReadException | IllegalArgumentException e) {
+    } catch (SignatureMismatchException | IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
     if (json) {

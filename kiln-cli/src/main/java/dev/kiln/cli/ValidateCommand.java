@@ -2,12 +2,11 @@ package dev.kiln.cli;
 
 import dev.kiln.data.Severity;
 import dev.kiln.data.check.Suite;
-import dev.kiln.data.profile.ProfileException;
-import dev.kiln.data.read.DataReadException;
 import dev.kiln.data.report.ReportFormat;
 import dev.kiln.data.validate.Baseline;
 import dev.kiln.data.validate.Validation;
 import dev.kiln.data.validate.Validator;
+import dev.kiln.stats.profile.ProfileException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,17 +26,22 @@ import picocli.CommandLine.ParentCommand;
     description = {
         "Check a data set against a check suite and, given a baseline, for drift.",
         "",
-        "All checks and the drift comparison run in one scan of the data (DuckDB); failing values are",
-        "listed with their row numbers. DATA is a CSV, Parquet or JSON Lines file, or a quoted glob.",
-        "Exit 0 when every error-severity check passes, 1 when one fails (or the data cannot be read),",
-        "2 on bad usage or a bad suite. The suite format is in docs/data-checks.md."},
+        "All checks and the drift comparison run in one scan of the data (DuckDB); failing values are "
+            + "listed with their row numbers. DATA is a CSV, Parquet or JSON Lines file, or a quoted glob.",
+        "",
+        "Exit 0 when every error-severity check passes, 1 when one fails, 2 on bad usage, a bad suite "
+            + "or data that cannot be read. The suite format is in docs/data-checks.md."},
     footerHeading = "%nExamples:%n",
     footer = {
         "  kiln validate data/train.csv --checks checks/data.yaml",
-        "  kiln validate data/new.csv --checks checks/data.yaml --reference data/train.csv",
-        "  kiln validate data/new.csv --checks checks/data.yaml --profile model/profile.json --format json",
-        "  kiln validate 'data/part-*.parquet' --checks checks/data.yaml --format junit --out reports/data.xml",
-        "  kiln validate data/new.csv --reference data/train.csv        drift only, Evidently's defaults"})
+        "  kiln validate data/new.csv --checks checks/data.yaml \\",
+        "      --reference data/train.csv",
+        "  kiln validate data/new.csv --checks checks/data.yaml \\",
+        "      --profile model/profile.json --format json",
+        "  kiln validate 'data/part-*.parquet' --checks checks/data.yaml \\",
+        "      --format junit --out reports/data.xml",
+        "  kiln validate data/new.csv --reference data/train.csv",
+        "                           drift only, with Evidently's defaults"})
 final class ValidateCommand implements Callable<Integer> {
   @ParentCommand
   KilnCommand root;
@@ -77,12 +81,6 @@ final class ValidateCommand implements Callable<Integer> {
     Validation v;
     try {
       v = new Validator(Path.of(""), Optional.of(referenceCache())).validate(data, suite, baseline);
-    } catch (DataReadException e) {
-      if (e.getMessage().endsWith(": no such file")) {
-        throw new UsageException(e.getMessage());
-      }
-      root.err.println("kiln: cannot read the data: " + e.getMessage());
-      return ExitCodes.FAILED;
     } catch (ProfileException e) {
       throw new UsageException(e.getMessage());
     }

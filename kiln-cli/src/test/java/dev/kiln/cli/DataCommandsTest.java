@@ -138,12 +138,12 @@ class DataCommandsTest {
     sb.append("50,y\n");
     Files.writeString(bad, sb);
     Path s = suite("columns:\n  a: { range: [0, 100] }\n");
-    assertThat(kiln("validate", bad.toString(), "--checks", s.toString())).isEqualTo(1);
+    assertThat(kiln("validate", bad.toString(), "--checks", s.toString())).isEqualTo(2);
     assertThat(err).contains(bad + ":52: expected 3 fields (as in the first line), found 2");
     assertThat(err).doesNotContain("Exception", "\tat ");
     Path empty = dir.resolve("empty.csv");
     Files.writeString(empty, "");
-    assertThat(kiln("validate", empty.toString(), "--checks", s.toString())).isEqualTo(1);
+    assertThat(kiln("validate", empty.toString(), "--checks", s.toString())).isEqualTo(2);
     assertThat(err).contains("the file is empty");
   }
 

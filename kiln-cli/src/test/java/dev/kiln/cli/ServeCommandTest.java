@@ -127,7 +127,7 @@ class ServeCommandTest {
       ok(p.kiln("models", "promote", "churn", "3", "staging"));
       awaitLog(gateway, "refused churn:3");
       assertThat(version(url, row)).isEqualTo("2");
-      assertThat(log(gateway)).contains("following churn@staging").contains("churn@staging moved to v2")
+      assertThat(log(gateway)).contains("following churn in staging").contains("churn@staging moved to v2")
           .contains("still serving churn:2");
     } finally {
       stop(gateway);

@@ -53,6 +53,11 @@ public final class Gateway implements AutoCloseable {
     return router;
   }
 
+  /** Each version's live figures, for the rollout controller's analysis. */
+  public dev.kiln.serve.metrics.LiveWindows windows() {
+    return metrics.windows();
+  }
+
   /** The version serving {@code model} now (the first route of its deployment). */
   public Optional<ServedVersion> serving(String model) {
     return router.table().deployment(model).map(d -> d.versions().get(0));
@@ -61,23 +66,52 @@ public final class Gateway implements AutoCloseable {
   /** Loads, verifies and warms up a bundle, then makes it the only version of its model. */
   public ServedVersion deploy(Path bundle) throws LoadRefusedException {
     long start = System.nanoTime();
-    ServedVersion v;
+    ServedVersion v = loadQuietly(bundle);
+    router.deploy(Deployment.single(v)).forEach(this::retired);
+    metrics.load(v.model(), "swapped");
+    log.accept("serving " + v + " (" + v.platform() + "; verified, loaded and warmed up in " + millis(start) + " ms)");
+    return v;
+  }
+
+  /** Loads, verifies and warms up a bundle beside what is serving, without routing to it yet. */
+  public ServedVersion load(Path bundle) throws LoadRefusedException {
+    long start = System.nanoTime();
+    ServedVersion v = loadQuietly(bundle);
+    log.accept("loaded " + v + " (" + v.platform() + "; verified, loaded and warmed up in " + millis(start) + " ms)");
+    return v;
+  }
+
+  /**
+   * Makes {@code d} its model's traffic policy, atomically; the versions it no longer holds
+   * retire and close after their last request.
+   */
+  public void route(Deployment d) {
+    router.deploy(d).forEach(this::retired);
+    metrics.load(d.model(), "swapped");
+    log.accept("routing " + d.describe());
+  }
+
+  private ServedVersion loadQuietly(Path bundle) throws LoadRefusedException {
     try {
-      v = loader.load(bundle);
+      return loader.load(bundle);
     } catch (LoadRefusedException e) {
       metrics.load(modelOf(bundle), "refused");
       throw e;
     }
-    router.deploy(Deployment.single(v)).forEach(old -> log.accept("retired " + old + " (closes after its last request)"));
-    metrics.load(v.model(), "swapped");
-    log.accept("serving " + v + " (" + v.platform() + "; verified, loaded and warmed up in "
-        + (System.nanoTime() - start) / 1_000_000 + " ms)");
-    return v;
+  }
+
+  private void retired(ServedVersion old) {
+    log.accept("retired " + old + " (closes after its last request)");
+  }
+
+  private static long millis(long start) {
+    return (System.nanoTime() - start) / 1_000_000;
   }
 
   private static String modelOf(Path bundle) {
     try {
-      return dev.kiln.release.bundle.BundleInfo.read(bundle).model();
+      String model = dev.kiln.release.bundle.BundleInfo.read(bundle).model();
+      return model == null ? "" : model;
     } catch (java.io.IOException | RuntimeException e) {
       return "";
     }

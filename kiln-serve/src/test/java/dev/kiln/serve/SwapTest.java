@@ -73,13 +73,15 @@ class SwapTest {
     }
   }
 
-  /** Sends the row again and again: at least {@code n} times, and until the swaps are done. */
+  /**
+   * Sends the row again and again: at least {@code n} times, and until the swaps are done; counts
+   * {@code started} down once its first answer is in, so every client has seen the first version.
+   */
   private static void client(String url, int n, java.util.concurrent.atomic.AtomicBoolean swapped,
       CountDownLatch started, Map<String, AtomicInteger> byVersion, List<String> failures) {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     HttpRequest req = HttpRequest.newBuilder(URI.create(url + "/invocations")).timeout(Duration.ofSeconds(30))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(ROW)).build();
-    started.countDown();
     for (int i = 0; i < n || !swapped.get(); i++) {
       try {
         HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
@@ -90,6 +92,9 @@ class SwapTest {
             .incrementAndGet();
       } catch (Exception e) {
         failures.add(e.toString());
+      }
+      if (i == 0) {
+        started.countDown();
       }
     }
   }
@@ -113,6 +118,19 @@ class SwapTest {
       assertThat(r.header("X-Kiln-Model-Version")).isEqualTo("1");
       assertThat(new Http(g.url()).get("/metrics").body())
           .contains("kiln_model_loads_total{model=\"credit\",outcome=\"refused\"} 1.0");
+    }
+  }
+
+  @Test
+  void aTamperedBundleWhoseInfoNamesNoModelIsRefusedByTheFileNotByACrash() throws Exception {
+    Path bad = dir.resolve("nameless");
+    java.nio.file.Files.createDirectories(bad.resolve("model"));
+    java.nio.file.Files.writeString(bad.resolve("model/model.json"), "{}");
+    java.nio.file.Files.writeString(bad.resolve("bundle.json"), "{\"format\": 1}");
+    java.nio.file.Files.writeString(bad.resolve("MANIFEST.sha256"), "0".repeat(64) + "  model/model.json\n");
+    try (Gateway g = Gateway.start(GatewayOptions.defaults("127.0.0.1", 0), m -> { })) {
+      assertThatThrownBy(() -> g.deploy(bad)).isInstanceOf(LoadRefusedException.class)
+          .hasMessageContaining("model/model.json was changed");
     }
   }
 

@@ -16,6 +16,7 @@ public final class MetadataStore implements AutoCloseable {
   private final JdbcRegistry registry;
   private final JdbcApprovals approvals;
   private final JdbcEnvironments environments;
+  private final JdbcControllerLeases leases;
 
   private MetadataStore(Database db, Path projectDir) {
     this.db = db;
@@ -24,6 +25,7 @@ public final class MetadataStore implements AutoCloseable {
     this.registry = new JdbcRegistry(db);
     this.approvals = new JdbcApprovals(db);
     this.environments = new JdbcEnvironments(db, registry);
+    this.leases = new JdbcControllerLeases(db);
   }
 
   /**
@@ -64,6 +66,10 @@ public final class MetadataStore implements AutoCloseable {
 
   public dev.kiln.release.environment.Environments environments() {
     return environments;
+  }
+
+  public dev.kiln.release.environment.ControllerLeases controllerLeases() {
+    return leases;
   }
 
   public Dialect dialect() {

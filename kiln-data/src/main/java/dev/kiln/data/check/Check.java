@@ -1,8 +1,7 @@
 package dev.kiln.data.check;
 
 import dev.kiln.data.Severity;
-
-import dev.kiln.data.read.DataType;
+import dev.kiln.stats.profile.DataType;
 import java.util.List;
 import java.util.Optional;
 

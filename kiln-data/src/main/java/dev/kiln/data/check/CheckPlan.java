@@ -4,9 +4,9 @@ import dev.kiln.core.config.Problems;
 import dev.kiln.data.read.Aggregates;
 import dev.kiln.data.read.ColumnInfo;
 import dev.kiln.data.read.DataSource;
-import dev.kiln.data.read.DataType;
 import dev.kiln.data.read.Row;
 import dev.kiln.data.read.Sql;
+import dev.kiln.stats.profile.DataType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -166,7 +166,7 @@ public final class CheckPlan {
         return new RowLevelCheck(r, c + " IS NOT NULL AND " + r.bounds().violationSql("CAST(epoch(" + c + ") AS DOUBLE)"),
             "count(" + c + ")", c, "in " + r.bounds());
       }
-      if (col.type() != dev.kiln.data.read.DataType.STRING) {
+      if (col.type() != dev.kiln.stats.profile.DataType.STRING) {
         return SchemaCheck.unsupported(r, "column '" + col.name() + "' holds " + col.type().label()
             + "s, not dates: give the range as numbers");
       }

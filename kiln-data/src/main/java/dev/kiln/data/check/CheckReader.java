@@ -1,7 +1,5 @@
 package dev.kiln.data.check;
 
-import dev.kiln.data.Severity;
-
 import dev.kiln.core.config.ConfigReader;
 import dev.kiln.core.config.ListNode;
 import dev.kiln.core.config.MapNode;
@@ -9,7 +7,8 @@ import dev.kiln.core.config.Node;
 import dev.kiln.core.config.Problems;
 import dev.kiln.core.config.ScalarNode;
 import dev.kiln.core.config.Suggestions;
-import dev.kiln.data.read.DataType;
+import dev.kiln.data.Severity;
+import dev.kiln.stats.profile.DataType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package dev.kiln.data.check;
 
 import dev.kiln.data.read.ColumnInfo;
-import dev.kiln.data.read.DataType;
 import dev.kiln.data.read.Sql;
+import dev.kiln.stats.profile.DataType;
 
 /** A data column as check SQL sees it: quoted name, text form, numeric form, non-numeric test. */
 record Col(ColumnInfo info) {

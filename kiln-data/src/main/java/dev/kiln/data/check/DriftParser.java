@@ -1,15 +1,14 @@
 package dev.kiln.data.check;
 
-import dev.kiln.data.Severity;
-
 import dev.kiln.core.config.ConfigReader;
 import dev.kiln.core.config.MapNode;
 import dev.kiln.core.config.Node;
 import dev.kiln.core.config.Problems;
 import dev.kiln.core.config.ScalarNode;
 import dev.kiln.core.config.Suggestions;
+import dev.kiln.data.Severity;
 import dev.kiln.data.drift.DriftConfig;
-import dev.kiln.data.drift.DriftTest;
+import dev.kiln.stats.drift.DriftTest;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

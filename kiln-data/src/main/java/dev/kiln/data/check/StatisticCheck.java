@@ -41,7 +41,7 @@ final class StatisticCheck implements Compiled {
   public void plan(Aggregates scan) {
     String v = col.number();
     countSlot = scan.add(check.stat().numeric() ? "count(" + v + ")" : "count(" + col.ident() + ")");
-    if (check.stat().numeric() && col.type() == dev.kiln.data.read.DataType.STRING) {
+    if (check.stat().numeric() && col.type() == dev.kiln.stats.profile.DataType.STRING) {
       notNumberSlot = scan.add("count(*) FILTER (WHERE " + col.notANumber() + ")");
     }
     switch (check.stat()) {

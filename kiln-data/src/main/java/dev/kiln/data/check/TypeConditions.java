@@ -1,7 +1,7 @@
 package dev.kiln.data.check;
 
-import dev.kiln.data.read.DataType;
 import dev.kiln.data.read.Sql;
+import dev.kiln.stats.profile.DataType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,12 +1,14 @@
 package dev.kiln.data.drift;
 
 import dev.kiln.data.Severity;
-import dev.kiln.data.profile.CategorySummary;
-import dev.kiln.data.profile.ColumnProfile;
 import dev.kiln.data.read.Aggregates;
 import dev.kiln.data.read.ColumnInfo;
 import dev.kiln.data.read.Row;
 import dev.kiln.data.read.Sql;
+import dev.kiln.stats.drift.Counts;
+import dev.kiln.stats.drift.DriftTest;
+import dev.kiln.stats.profile.CategorySummary;
+import dev.kiln.stats.profile.ColumnProfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +83,7 @@ final class CategoricalDrift extends ColumnDrift {
 
   private DriftResult.Plot plot(Counts c) {
     if (c.labels().size() <= PLOT_CATEGORIES + 1) {
-      return c.compact().plot();
+      return DriftResult.Plot.of(c.compact());
     }
     List<String> labels = new ArrayList<>(c.labels().subList(0, PLOT_CATEGORIES));
     labels.add("(other)");
@@ -92,7 +94,7 @@ final class CategoricalDrift extends ColumnDrift {
       r[slot] += c.reference()[i];
       k[slot] += c.current()[i];
     }
-    return new Counts(labels, r, k).plot();
+    return DriftResult.Plot.of(new Counts(labels, r, k));
   }
 
   /** Current values the (complete) reference never saw. */

@@ -3,6 +3,8 @@ package dev.kiln.data.drift;
 import dev.kiln.data.Severity;
 import dev.kiln.data.read.Aggregates;
 import dev.kiln.data.read.Row;
+import dev.kiln.stats.drift.Counts;
+import dev.kiln.stats.drift.DriftTest;
 import java.util.Optional;
 
 /** One column's drift test compiled into the fused scan. */

@@ -1,6 +1,7 @@
 package dev.kiln.data.drift;
 
 import dev.kiln.data.Severity;
+import dev.kiln.stats.drift.DriftTest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

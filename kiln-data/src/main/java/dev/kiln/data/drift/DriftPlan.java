@@ -1,13 +1,15 @@
 package dev.kiln.data.drift;
 
 import dev.kiln.data.Severity;
-import dev.kiln.data.profile.ColumnProfile;
 import dev.kiln.data.read.Aggregates;
 import dev.kiln.data.read.ColumnInfo;
 import dev.kiln.data.read.DataSource;
-import dev.kiln.data.read.DataType;
 import dev.kiln.data.read.Row;
 import dev.kiln.data.read.Sql;
+import dev.kiln.stats.drift.DefaultTests;
+import dev.kiln.stats.drift.DriftTest;
+import dev.kiln.stats.profile.ColumnProfile;
+import dev.kiln.stats.profile.DataType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

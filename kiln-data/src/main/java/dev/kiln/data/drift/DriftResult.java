@@ -1,6 +1,10 @@
 package dev.kiln.data.drift;
 
 import dev.kiln.data.Severity;
+import dev.kiln.stats.Divergence;
+import dev.kiln.stats.drift.Counts;
+import dev.kiln.stats.drift.DriftTest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -32,6 +36,19 @@ public record DriftResult(
       labels = List.copyOf(labels);
       reference = List.copyOf(reference);
       current = List.copyOf(current);
+    }
+
+    /** The shares of counts over the same bins or categories. */
+    static Plot of(Counts counts) {
+      double[] r = Divergence.shares(counts.reference());
+      double[] c = Divergence.shares(counts.current());
+      List<Double> rl = new ArrayList<>();
+      List<Double> cl = new ArrayList<>();
+      for (int i = 0; i < r.length; i++) {
+        rl.add(r[i]);
+        cl.add(c[i]);
+      }
+      return new Plot(counts.labels(), rl, cl);
     }
   }
 

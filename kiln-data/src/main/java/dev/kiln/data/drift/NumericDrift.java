@@ -1,15 +1,20 @@
 package dev.kiln.data.drift;
 
 import dev.kiln.data.Severity;
-import dev.kiln.data.profile.ColumnProfile;
-import dev.kiln.data.profile.Distribution;
-import dev.kiln.data.profile.Histogram;
-import dev.kiln.data.profile.NumericSummary;
 import dev.kiln.data.read.Aggregates;
 import dev.kiln.data.read.Row;
 import dev.kiln.data.read.Sql;
-import dev.kiln.data.stats.KsTest;
-import dev.kiln.data.stats.Wasserstein;
+import dev.kiln.stats.KsTest;
+import dev.kiln.stats.Wasserstein;
+import dev.kiln.stats.dist.Distribution;
+import dev.kiln.stats.dist.Histogram;
+import dev.kiln.stats.dist.QuantileBins;
+import dev.kiln.stats.drift.Cells;
+import dev.kiln.stats.drift.Counts;
+import dev.kiln.stats.drift.DriftTest;
+import dev.kiln.stats.drift.Grid;
+import dev.kiln.stats.profile.ColumnProfile;
+import dev.kiln.stats.profile.NumericSummary;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -89,10 +94,7 @@ final class NumericDrift extends ColumnDrift {
   }
 
   private List<Double> decileBoundaries() {
-    List<Double> e = ns.quantileBins().edges();
-    List<Double> b = new ArrayList<>(e.subList(1, e.size() - 1));
-    b.add(Double.POSITIVE_INFINITY);
-    return b;
+    return QuantileBins.driftBoundaries(ns.quantileBins());
   }
 
   private List<Double> plotBoundaries() {
@@ -193,19 +195,33 @@ final class NumericDrift extends ColumnDrift {
       cur[g.length] = other;
       return new Counts(labels, ref, cur);
     }
-    List<Double> edges = ns.quantileBins().edges();
     List<Double> bounds = decileBoundaries();
     long[] cur = view(row, bounds);
-    long[] ref = ns.quantileBins().countArray();
+    long[] ref = QuantileBins.driftReferenceCounts(ns.quantileBins());
+    return new Counts(binLabels(bounds), ref, cur);
+  }
+
+  /** "<= 3", "(3, 5]", "(5, 7)" below a heavy value, "= 7" for a heavy value's bin, "> 9"; "all" for one bin. */
+  private static List<String> binLabels(List<Double> bounds) {
+    if (bounds.size() == 1) {
+      return List.of("all");
+    }
     List<String> labels = new ArrayList<>();
-    for (int i = 0; i < ref.length; i++) {
-      labels.add(i == 0 ? "<= " + num(edges.get(1)) : i == ref.length - 1 ? "> " + num(edges.get(i))
-          : "(" + num(edges.get(i)) + ", " + num(edges.get(i + 1)) + "]");
+    for (int i = 0; i < bounds.size(); i++) {
+      double hi = bounds.get(i);
+      boolean open = i + 1 < bounds.size() && bounds.get(i + 1) == Math.nextUp(hi);
+      String upper = open ? num(Math.nextUp(hi)) + ")" : num(hi) + "]";
+      if (i == bounds.size() - 1) {
+        labels.add("> " + num(bounds.get(i - 1)));
+      } else if (i == 0) {
+        labels.add((open ? "< " : "<= ") + upper.substring(0, upper.length() - 1));
+      } else if (bounds.get(i - 1) == Math.nextDown(hi)) {
+        labels.add("= " + num(hi));
+      } else {
+        labels.add("(" + num(bounds.get(i - 1)) + ", " + upper);
+      }
     }
-    if (ref.length == 1) {
-      labels.set(0, "all");
-    }
-    return new Counts(labels, ref, cur);
+    return labels;
   }
 
   private DriftResult.Plot plot(Row row) {
@@ -220,7 +236,7 @@ final class NumericDrift extends ColumnDrift {
       labels.add((i == 0 ? "[" : "(") + num(e.get(i)) + ", " + num(e.get(i + 1)) + "]");
     }
     labels.add("> " + num(e.get(e.size() - 1)));
-    return new Counts(labels, ref, cur).plot();
+    return DriftResult.Plot.of(new Counts(labels, ref, cur));
   }
 
   static long[] decode(List<Double> boundaries, Map<Object, Long> buckets) {

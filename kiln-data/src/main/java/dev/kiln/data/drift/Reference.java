@@ -1,10 +1,10 @@
 package dev.kiln.data.drift;
 
-import dev.kiln.data.profile.Profile;
 import dev.kiln.data.profile.Profiler;
 import dev.kiln.data.read.ColumnInfo;
 import dev.kiln.data.read.DataSource;
 import dev.kiln.data.read.Sql;
+import dev.kiln.stats.profile.Profile;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;

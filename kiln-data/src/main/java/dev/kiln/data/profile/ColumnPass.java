@@ -3,9 +3,18 @@ package dev.kiln.data.profile;
 import dev.kiln.data.read.Aggregates;
 import dev.kiln.data.read.ColumnInfo;
 import dev.kiln.data.read.DataSource;
-import dev.kiln.data.read.DataType;
 import dev.kiln.data.read.Row;
 import dev.kiln.data.read.Sql;
+import dev.kiln.stats.dist.Bins;
+import dev.kiln.stats.dist.Distribution;
+import dev.kiln.stats.dist.Histogram;
+import dev.kiln.stats.dist.QuantileBins;
+import dev.kiln.stats.dist.Quantiles;
+import dev.kiln.stats.profile.CategorySummary;
+import dev.kiln.stats.profile.ColumnProfile;
+import dev.kiln.stats.profile.DataType;
+import dev.kiln.stats.profile.LengthSummary;
+import dev.kiln.stats.profile.NumericSummary;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -32,7 +41,7 @@ final class ColumnPass {
   private int std;
   private int quantiles;
   private int fineQuantiles;
-  private int decileSlot = -1;
+  private ExactQuantiles exactQuantiles;
   private int minLen;
   private int maxLen;
   private int meanLen;
@@ -117,7 +126,7 @@ final class ColumnPass {
       } else {
         fineEdges = fineEdges(r.doubles(fineQuantiles), r.number(min), r.number(max));
         fine = a.add("histogram(" + value + ", " + Sql.numbers(Bins.boundaries(fineEdges)) + ")");
-        decileSlot = a.add("histogram(" + value + ", " + Sql.numbers(Bins.boundaries(Bins.distinct(deciles()))) + ")");
+        exactQuantiles = new ExactQuantiles(value, nonMissing, exactLevels(), deciles(), a);
         plotEdges = Bins.equalWidth(r.number(min), r.number(max), Profiler.PLOT_BINS);
         plot = a.add("histogram(" + value + ", " + Sql.numbers(plotEdges.subList(1, plotEdges.size())) + ")");
       }
@@ -140,7 +149,7 @@ final class ColumnPass {
     Optional<CategorySummary> categories = Optional.empty();
     Optional<LengthSummary> lengths = Optional.empty();
     if (nonMissing > 0 && numeric) {
-      num = Optional.of(numericSummary(r));
+      num = Optional.of(numericSummary(r, data));
     }
     if (nonMissing > 0 && !numeric) {
       categories = Optional.of(cats >= 0 ? categories(r.counts(cats), true) : topCategories(data));
@@ -152,9 +161,11 @@ final class ColumnPass {
         distinctCount, num, categories, lengths);
   }
 
-  private NumericSummary numericSummary(Row r) {
+  private NumericSummary numericSummary(Row r, DataSource data) {
     double lo = first.number(min);
     double hi = first.number(max);
+    Distribution.Points pts = exact >= 0 ? Bins.points(r.counts(exact)) : null;
+    q = pts != null ? exactLevels().stream().map(p -> Quantiles.linear(pts, p)).toList() : exactQuantiles.quantiles(r);
     Map<Double, Double> reported = new LinkedHashMap<>();
     for (double p : REPORTED) {
       reported.put(p, exact(p));
@@ -163,16 +174,15 @@ final class ColumnPass {
     Distribution dist;
     Histogram plotHist;
     Histogram psi;
-    if (exact >= 0) {
-      Distribution.Points pts = Bins.points(r.counts(exact));
+    if (pts != null) {
       dist = pts;
       plotHist = Bins.histogram(pts, Bins.equalWidth(lo, hi, Profiler.PLOT_BINS));
-      psi = Bins.histogram(pts, Bins.distinct(deciles()));
+      psi = QuantileBins.of(pts, Profiler.PSI_BINS);
     } else {
       Histogram fineHist = Bins.fromBoundaryCounts(fineEdges, r.counts(fine));
       dist = new Distribution.Binned(fineHist);
       plotHist = Bins.fromBoundaryCounts(plotEdges.stream().mapToDouble(Double::doubleValue).toArray(), r.counts(plot));
-      psi = Bins.fromBoundaryCounts(Bins.distinct(deciles()), r.counts(decileSlot));
+      psi = exactQuantiles.bins(r, deciles().stream().mapToDouble(Double::doubleValue).toArray(), data);
     }
     return new NumericSummary(lo, hi, first.number(mean), sd, reported, psi, plotHist, dist);
   }

@@ -5,6 +5,8 @@ import dev.kiln.data.read.ColumnInfo;
 import dev.kiln.data.read.DataSource;
 import dev.kiln.data.read.Row;
 import dev.kiln.data.read.Sql;
+import dev.kiln.stats.profile.ColumnProfile;
+import dev.kiln.stats.profile.Profile;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,6 +44,10 @@ public final class Profiler {
 
   /** Profiles the named columns. */
   public static Profile profile(DataSource data, List<String> names) {
+    return data.acceptingMixedLineEndings(() -> profileOnce(data, names));
+  }
+
+  private static Profile profileOnce(DataSource data, List<String> names) {
     List<ColumnInfo> cols = new ArrayList<>();
     for (String n : names) {
       cols.add(data.column(n).orElseThrow(() -> new IllegalArgumentException(

@@ -1,5 +1,7 @@
 package dev.kiln.data.read;
 
+import dev.kiln.stats.profile.DataType;
+
 /** A column of a data set: its name, DuckDB type, and whether Kiln treats it as numeric. */
 public record ColumnInfo(String name, String sqlType, Kind kind) {
 

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Finds the first malformed line of a CSV file when DuckDB cannot read it: invalid UTF-8, a
- * quoted field that never closes, or a line with a different number of fields than the header.
+ * quoted field that never closes, or a line with a different number of fields than the header;
+ * and tells whether records end in both CRLF and LF, which DuckDB's strict parser refuses.
  * Streams the file once with constant memory; used only on the error path.
  */
 final class CsvDiagnosis {
@@ -41,6 +42,27 @@ final class CsvDiagnosis {
         }
       }
       return cands[best];
+    }
+  }
+
+  /** Whether some records end with CRLF and others with a bare LF (line breaks inside quotes aside). */
+  boolean mixedLineEndings(Path file) throws IOException {
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      boolean quoted = false;
+      boolean crlf = false;
+      boolean lf = false;
+      int previous = -1;
+      int b;
+      while ((b = in.read()) != -1 && !(crlf && lf)) {
+        if (b == quote) {
+          quoted = !quoted;
+        } else if (b == '\n' && !quoted) {
+          crlf |= previous == '\r';
+          lf |= previous != '\r';
+        }
+        previous = b;
+      }
+      return crlf && lf;
     }
   }
 

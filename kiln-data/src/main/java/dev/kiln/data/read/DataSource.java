@@ -27,11 +27,14 @@ import java.util.stream.Collectors;
  */
 public final class DataSource implements AutoCloseable {
   public static final String VIEW = "data";
+  /** What DuckDB says on a CRLF record among LF records past the lines it sniffed. */
+  private static final String INVALID_STATE = "state machine reached an invalid state";
   private static final Pattern CONVERSION = Pattern.compile("converting column \"((?:[^\"]|\"\")*)\"");
   private final String location;
   private final Connection connection;
   private final ReadOptions.Format format;
   private ReadOptions options;
+  private boolean mixedLineEndings;
   private List<ColumnInfo> columns;
 
   private DataSource(String location, Connection connection, ReadOptions.Format format, ReadOptions options) {
@@ -69,6 +72,9 @@ public final class DataSource implements AutoCloseable {
   }
 
   private static void checkFile(Path file) {
+    if (Files.isDirectory(file)) {
+      throw new DataReadException(file + ": is a directory, not a data file (quote a glob such as 'dir/*.csv')");
+    }
     if (!Files.isRegularFile(file)) {
       throw new DataReadException(file + ": no such file");
     }
@@ -97,6 +103,10 @@ public final class DataSource implements AutoCloseable {
       s.execute("CREATE OR REPLACE VIEW " + VIEW + " AS SELECT * FROM " + reader());
       columns = describe(s);
     } catch (SQLException e) {
+      if (relaxLineEndings(e)) {
+        createView();
+        return;
+      }
       throw readFailure(e);
     }
     if (misSniffed()) {
@@ -142,11 +152,49 @@ public final class DataSource implements AutoCloseable {
     if (!o.nullMarkers().isEmpty()) {
       args.add("nullstr = " + Sql.texts(o.nullMarkers()));
     }
+    if (mixedLineEndings) {
+      args.addAll(mixedLineEndingArguments());
+    }
     if (!o.columnTypes().isEmpty()) {
       args.add("types = {" + o.columnTypes().entrySet().stream()
           .map(e -> Sql.text(e.getKey()) + ": " + Sql.text(e.getValue())).collect(Collectors.joining(", ")) + "}");
     }
     return args;
+  }
+
+  /**
+   * DuckDB's strict parser refuses a file whose records end in both CRLF and LF; its lax mode
+   * reads them, but would also drop surplus fields and guess no escape character, so the
+   * dialect is pinned to the one the diagnosis checked every line against.
+   */
+  private List<String> mixedLineEndingArguments() {
+    List<String> args = new ArrayList<>(List.of("strict_mode = false"));
+    if (options.delimiter().isEmpty()) {
+      args.add("delim = " + Sql.text(String.valueOf(diagnosisDelimiter())));
+    }
+    if (options.quote().isEmpty()) {
+      args.add("quote = '\"', escape = '\"'");
+    }
+    return args;
+  }
+
+  /**
+   * Switches to reading mixed line endings when DuckDB failed on them and the file has no other
+   * problem (every record has the header's number of fields, quotes close, UTF-8 is valid).
+   */
+  private boolean relaxLineEndings(SQLException e) {
+    String message = String.valueOf(e.getMessage());
+    if (mixedLineEndings || format != ReadOptions.Format.CSV || isGlob(location)
+        || !(message.contains("sniffing") || message.contains(INVALID_STATE))) {
+      return false;
+    }
+    try {
+      CsvDiagnosis d = diagnosis();
+      mixedLineEndings = d.mixedLineEndings(Path.of(location)) && d.firstProblem(Path.of(location)).isEmpty();
+    } catch (IOException | java.io.UncheckedIOException io) {
+      return false;
+    }
+    return mixedLineEndings;
   }
 
   private static List<ColumnInfo> describe(Statement s) throws SQLException {
@@ -166,7 +214,8 @@ public final class DataSource implements AutoCloseable {
    */
   public DataReadException readFailure(SQLException e) {
     String message = String.valueOf(e.getMessage());
-    if (format == ReadOptions.Format.CSV && !isGlob(location) && message.contains("sniffing")) {
+    if (format == ReadOptions.Format.CSV && !isGlob(location)
+        && (message.contains("sniffing") || message.contains(INVALID_STATE))) {
       Optional<String> found = diagnose();
       if (found.isPresent()) {
         return new DataReadException(location + ":" + found.get(), e);
@@ -176,14 +225,24 @@ public final class DataSource implements AutoCloseable {
   }
 
   private Optional<String> diagnose() {
-    Path file = Path.of(location);
     try {
-      char delim = options.delimiter().filter(d -> d.length() == 1).map(d -> d.charAt(0))
-          .orElse(CsvDiagnosis.guessDelimiter(file));
-      char quote = options.quote().filter(q -> q.length() == 1).map(q -> q.charAt(0)).orElse('"');
-      return new CsvDiagnosis(delim, quote).firstProblem(file);
+      return diagnosis().firstProblem(Path.of(location));
     } catch (IOException e) {
       return Optional.empty();
+    }
+  }
+
+  private CsvDiagnosis diagnosis() throws IOException {
+    char quote = options.quote().filter(q -> q.length() == 1).map(q -> q.charAt(0)).orElse('"');
+    return new CsvDiagnosis(diagnosisDelimiter(), quote);
+  }
+
+  private char diagnosisDelimiter() {
+    try {
+      return options.delimiter().filter(d -> d.length() == 1).map(d -> d.charAt(0))
+          .orElse(CsvDiagnosis.guessDelimiter(Path.of(location)));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
@@ -191,8 +250,14 @@ public final class DataSource implements AutoCloseable {
    * After a value failed to convert to the type DuckDB sniffed for its column (the sniffer sees a
    * sample), re-reads that column as text so checks can report the offending values. Returns the
    * column's name, or empty when the error is of another kind or the type was set by the user.
+   * After DuckDB met a record ending in CRLF among records ending in LF past the lines it
+   * sniffed, re-reads the file accepting both (returns "line endings").
    */
   public Optional<String> relaxAfter(SQLException e) {
+    if (relaxLineEndings(e)) {
+      createView();
+      return Optional.of("line endings");
+    }
     Matcher m = CONVERSION.matcher(String.valueOf(e.getMessage()));
     if (format != ReadOptions.Format.CSV || !m.find()) {
       return Optional.empty();
@@ -229,6 +294,26 @@ public final class DataSource implements AutoCloseable {
 
   /** Loads the named columns (all when empty) into memory. */
   public Frame load(List<String> names) {
+    return acceptingMixedLineEndings(() -> loadOnce(names));
+  }
+
+  /**
+   * Runs a scan of the data; when it fails on a record ending in CRLF among records ending in
+   * LF (DuckDB sniffs only the start of a file), re-reads the file accepting both and runs it again.
+   */
+  public <T> T acceptingMixedLineEndings(java.util.function.Supplier<T> scan) {
+    try {
+      return scan.get();
+    } catch (DataReadException e) {
+      if (e.getCause() instanceof SQLException se && relaxLineEndings(se)) {
+        createView();
+        return scan.get();
+      }
+      throw e;
+    }
+  }
+
+  private Frame loadOnce(List<String> names) {
     List<ColumnInfo> wanted = new ArrayList<>();
     for (String n : names.isEmpty() ? columns.stream().map(ColumnInfo::name).toList() : names) {
       wanted.add(column(n).orElseThrow(() -> new DataReadException(location + ": no column '" + n + "'")));

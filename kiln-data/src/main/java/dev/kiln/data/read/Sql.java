@@ -1,5 +1,6 @@
 package dev.kiln.data.read;
 
+import dev.kiln.stats.profile.DataType;
 import java.util.List;
 import java.util.stream.Collectors;
 

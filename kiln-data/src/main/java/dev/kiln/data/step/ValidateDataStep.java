@@ -12,6 +12,7 @@ import dev.kiln.core.step.StepResult;
 import dev.kiln.data.Severity;
 import dev.kiln.data.check.Suite;
 import dev.kiln.data.drift.DriftConfig;
+import dev.kiln.data.read.DataReadException;
 import dev.kiln.data.report.ReportFormat;
 import dev.kiln.data.validate.Baseline;
 import dev.kiln.data.validate.Validation;
@@ -119,8 +120,13 @@ public final class ValidateDataStep implements Step {
         .or(() -> text(with, "profile").map(p -> new Baseline.SavedProfile(context.resolve(p))));
     Severity failOn = text(with, "fail-on").flatMap(Severity::fromLabel).orElse(Severity.ERROR);
     String data = context.resolve(text(with, "data").orElseThrow()).toString();
-    Validation v = new Validator(context.projectDir(),
-        Optional.of(context.projectDir().resolve(".kiln/cache/reference-profiles"))).validate(data, suite, baseline);
+    Validation v;
+    try {
+      v = new Validator(context.projectDir(),
+          Optional.of(context.projectDir().resolve(".kiln/cache/reference-profiles"))).validate(data, suite, baseline);
+    } catch (DataReadException e) {
+      return StepResult.failed(e.userMessage(), Map.of(), List.of());
+    }
     writeReports(v, failOn, context, text(with, "report"));
     ReportFormat.TEXT.render(v, failOn).lines().forEach(context.log()::println);
     return result(v, failOn);

@@ -1,12 +1,12 @@
 package dev.kiln.data.suggest;
 
 import dev.kiln.data.check.Bounds;
-import dev.kiln.data.profile.CategorySummary;
-import dev.kiln.data.profile.ColumnProfile;
-import dev.kiln.data.profile.Profile;
 import dev.kiln.data.profile.Profiler;
 import dev.kiln.data.read.DataSource;
-import dev.kiln.data.read.DataType;
+import dev.kiln.stats.profile.CategorySummary;
+import dev.kiln.stats.profile.ColumnProfile;
+import dev.kiln.stats.profile.DataType;
+import dev.kiln.stats.profile.Profile;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,9 +23,11 @@ import java.util.Locale;
  *       (CategoricalRange); ratio ≤ 0.4 gets the values covering 90% with {@code mostly}
  *       (FractionalCategoricalRange);</li>
  *   <li>complete integer or text columns whose distinct count is within 8% of the row count get
- *       {@code unique} (UniqueIfApproximatelyUnique);</li>
+ *       {@code unique} (UniqueIfApproximatelyUnique): {@code unique: true} when no value repeats,
+ *       otherwise with the {@code mostly} the repeats allow at worst;</li>
  *   <li>numeric columns get their observed range, text columns their observed lengths.</li>
  * </ul>
+ * Every check describes the data as it is, so the data a suite was suggested from always passes it.
  */
 public final class Suggester {
   static final double CATEGORICAL_RATIO = 0.1;
@@ -65,7 +67,7 @@ public final class Suggester {
     double ratio = (double) c.distinct() / c.nonMissing();
     boolean categorical = c.categories().isPresent() || c.distinct() <= MAX_SET;
     if (keyLike(c, rows)) {
-      y.append("    unique: true              # distinct values within 8% of the rows\n");
+      unique(c, y);
     } else if (ratio <= CATEGORICAL_RATIO && c.distinct() <= MAX_SET && categorical && c.type() != DataType.FLOAT) {
       values(c).ifPresent(v -> y.append("    in-set: [").append(String.join(", ", v)).append("]\n"));
     } else if (ratio <= FRACTIONAL_RATIO && c.categories().isPresent() && c.categories().get().complete()) {
@@ -97,13 +99,29 @@ public final class Suggester {
     return keyType && c.missing() == 0 && rows > 1 && Math.abs(1 - (double) c.distinct() / rows) <= 0.08;
   }
 
+  /**
+   * {@code unique: true} only when no value repeats. With r repeats (rows − distinct), at most 2r
+   * rows hold a repeated value (every occurrence of one is unexpected), so {@code mostly} is
+   * 1 − 2r/rows rounded down: the data passes whichever values repeat.
+   */
+  private static void unique(ColumnProfile c, StringBuilder y) {
+    long repeats = c.count() - c.distinct();
+    if (repeats == 0) {
+      y.append("    unique: true              # no value repeats\n");
+      return;
+    }
+    double mostly = Math.floor((1 - 2.0 * repeats / c.count()) * 1e4) / 1e4;
+    y.append("    unique: { mostly: ").append(num(mostly)).append(" }   # ").append(repeats)
+        .append(repeats == 1 ? " repeat" : " repeats").append(" in ").append(c.count()).append(" rows\n");
+  }
+
   private static java.util.Optional<List<String>> values(ColumnProfile c) {
     if (c.categories().isPresent()) {
       List<String> v = c.categories().get().top().stream().map(CategorySummary.Category::value).sorted().map(Suggester::quote)
           .toList();
       return java.util.Optional.of(v);
     }
-    if (c.numeric().isPresent() && c.numeric().get().distribution() instanceof dev.kiln.data.profile.Distribution.Points pts) {
+    if (c.numeric().isPresent() && c.numeric().get().distribution() instanceof dev.kiln.stats.dist.Distribution.Points pts) {
       return java.util.Optional.of(pts.values().stream().map(Suggester::num).toList());
     }
     return java.util.Optional.empty();

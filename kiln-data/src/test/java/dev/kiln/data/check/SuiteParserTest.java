@@ -1,14 +1,13 @@
 package dev.kiln.data.check;
 
-import dev.kiln.data.Severity;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kiln.core.config.ConfigException;
 import dev.kiln.core.config.Problem;
-import dev.kiln.data.drift.DriftTest;
-import dev.kiln.data.read.DataType;
+import dev.kiln.data.Severity;
+import dev.kiln.stats.drift.DriftTest;
+import dev.kiln.stats.profile.DataType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

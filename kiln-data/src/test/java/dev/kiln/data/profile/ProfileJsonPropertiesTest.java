@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.data.read.DataSource;
 import dev.kiln.data.read.ReadOptions;
+import dev.kiln.stats.profile.Profile;
+import dev.kiln.stats.profile.ProfileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,8 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.kiln.data.read.DataSource;
-import dev.kiln.data.read.DataType;
 import dev.kiln.data.read.ReadOptions;
+import dev.kiln.stats.dist.Bins;
+import dev.kiln.stats.dist.Distribution;
+import dev.kiln.stats.dist.Histogram;
+import dev.kiln.stats.profile.CategorySummary;
+import dev.kiln.stats.profile.ColumnProfile;
+import dev.kiln.stats.profile.DataType;
+import dev.kiln.stats.profile.NumericSummary;
+import dev.kiln.stats.profile.Profile;
+import dev.kiln.stats.profile.ProfileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

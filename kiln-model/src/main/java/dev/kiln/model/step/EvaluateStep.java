@@ -9,6 +9,7 @@ import dev.kiln.core.step.StepCheck;
 import dev.kiln.core.step.StepContext;
 import dev.kiln.core.step.StepPaths;
 import dev.kiln.core.step.StepResult;
+import dev.kiln.data.read.DataReadException;
 import dev.kiln.model.evaluate.Evaluation;
 import dev.kiln.model.evaluate.EvaluationJob;
 import dev.kiln.model.evaluate.EvaluationOptions;
@@ -102,7 +103,12 @@ public final class EvaluateStep implements Step {
     EvaluationJob job = new EvaluationJob(model, w.required("data"), options(w),
         Optional.of(w.string("metrics").map(context::resolve).orElse(reports.resolve("metrics.json"))),
         Optional.of(reports.resolve("report.html")), w.string("predictions").map(context::resolve));
-    Evaluation e = job.run(context.projectDir());
+    Evaluation e;
+    try {
+      e = job.run(context.projectDir());
+    } catch (DataReadException unreadable) {
+      return StepResult.failed(unreadable.userMessage(), Map.of(), List.of());
+    }
     context.log().println("evaluated " + w.required("model") + " on " + w.required("data") + ": "
         + e.metrics().getOrDefault("count", 0.0).longValue() + " rows; report: " + reports.resolve("report.html"));
     e.undefined().forEach((k, v) -> context.log().println("  not computed: " + k + ": " + v));

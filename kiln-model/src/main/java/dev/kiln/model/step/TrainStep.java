@@ -7,6 +7,7 @@ import dev.kiln.core.step.StepCheck;
 import dev.kiln.core.step.StepContext;
 import dev.kiln.core.step.StepPaths;
 import dev.kiln.core.step.StepResult;
+import dev.kiln.data.read.DataReadException;
 import dev.kiln.model.train.Algorithm;
 import dev.kiln.model.train.TrainOptions;
 import dev.kiln.model.train.Training;
@@ -101,8 +102,13 @@ public final class TrainStep implements Step {
   public StepResult run(StepContext context) throws Exception {
     With w = new With(context.with());
     TrainOptions o = options(w, context.params(), context);
-    TrainingResult r = Training.run(context.resolve(w.required("data")).toString(), o,
-        context.resolve(w.string("out").orElse("model")), context.log());
+    TrainingResult r;
+    try {
+      r = Training.run(context.resolve(w.required("data")).toString(), o,
+          context.resolve(w.string("out").orElse("model")), context.log());
+    } catch (DataReadException e) {
+      return StepResult.failed(e.userMessage(), Map.of(), List.of());
+    }
     String key = r.metrics().containsKey("validation.auc") ? "validation.auc"
         : r.metrics().containsKey("validation.r2") ? "validation.r2" : "train.accuracy";
     String reason = r.metrics().containsKey(key)

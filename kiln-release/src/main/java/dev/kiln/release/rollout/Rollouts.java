@@ -172,7 +172,8 @@ public final class Rollouts {
     }
   }
 
-  static Optional<AnalysisSpec> spec(RolloutState s) {
+  /** The analysis that judges this rollout's candidate, if its strategy has one. */
+  public static Optional<AnalysisSpec> spec(RolloutState s) {
     if (s.strategy() instanceof Strategy.Canary c) {
       return Optional.of(c.analysis());
     }

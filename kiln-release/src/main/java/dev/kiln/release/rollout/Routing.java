@@ -34,6 +34,17 @@ public record Routing(int stable, Optional<Integer> candidate, int candidateWeig
     return new Routing(stable, Optional.empty(), 0, Optional.empty(), 0, Optional.of(candidate), Optional.empty());
   }
 
+  /** In words: "v3 90%, v4 10%", "v3 100%, mirror v4 25%", "v3 100%, preview v4", "v4 100%, v3 kept warm". */
+  public String describe() {
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    parts.add("v" + stable + " " + (100 - candidate.map(c -> candidateWeight).orElse(0)) + "%");
+    candidate.ifPresent(c -> parts.add("v" + c + " " + candidateWeight + "%"));
+    mirror.ifPresent(m -> parts.add("mirror v" + m + " " + mirrorPercent + "%"));
+    preview.ifPresent(p -> parts.add("preview v" + p));
+    warm.ifPresent(w -> parts.add("v" + w + " kept warm"));
+    return String.join(", ", parts);
+  }
+
   public Routing keepingWarm(int version) {
     return new Routing(stable, candidate, candidateWeight, mirror, mirrorPercent, preview, Optional.of(version));
   }

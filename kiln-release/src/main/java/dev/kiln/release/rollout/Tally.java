@@ -15,7 +15,7 @@ final class Tally {
 
   static Counted count(RolloutState s, AnalysisSpec spec, AnalysisVerdict v, int planned) {
     int n = s.analyses() + 1;
-    String of = planned > 0 ? n + "/" + planned : Integer.toString(n);
+    String of = planned > 0 && n <= planned ? n + "/" + planned : Integer.toString(n);
     if (v instanceof AnalysisVerdict.Passed) {
       return new Counted(s.counted(n, s.passed() + 1, s.failures(), 0), Next.ADVANCE,
           "analysis " + of + " passed: " + v.describe());

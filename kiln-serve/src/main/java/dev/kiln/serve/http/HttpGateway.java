@@ -33,7 +33,7 @@ public final class HttpGateway {
       dev.kiln.serve.metrics.GatewayMetrics metrics, java.util.function.BooleanSupplier live) {
     HttpGateway[] self = new HttpGateway[1];
     self[0] = new HttpGateway(new Serving(router, limits, threshold, metrics, ServerInfo.current(),
-        () -> live.getAsBoolean() && !self[0].draining));
+        () -> live.getAsBoolean() && !self[0].draining, new Shadowing(router, metrics, threshold)));
     return self[0];
   }
 
@@ -120,6 +120,7 @@ public final class HttpGateway {
 
   /** Stops accepting new connections, waits up to {@code timeout} for requests in flight, then stops the server. */
   public void drain(Duration timeout) {
+    serving.shadowing().close();
     draining = true;
     if (app == null) {
       return;

@@ -59,6 +59,8 @@ final class MlflowRoutes {
       Predictions p = v.predict(in.rows());
       s.metrics().predictions(v.model(), v.version(), v.task(), p, s.threshold());
       Serving.json(ctx, 200, JsonOutput.write(p, v.task(), in.answer(), s.threshold()));
+      s.shadowing().copy(v, p, m -> (csv ? CsvInput.parse(body, m.schema(), s.limits())
+          : JsonInput.parse(body, m.schema(), s.limits())).rows());
     }
   }
 

@@ -127,6 +127,7 @@ final class V2Routes {
       s.metrics().predictions(v.model(), v.version(), v.task(), p, s.threshold());
       Serving.json(ctx, 200, InferOutput.write(v.model(), v.version(), in.id().orElse(Exchange.requestId(ctx)), p,
           v.task(), in.outputs(), s.threshold()));
+      s.shadowing().copy(v, p, m -> InferInput.parse(body, m.schema(), s.limits(), InferOutput.names(m.task())).rows());
     }
   }
 }

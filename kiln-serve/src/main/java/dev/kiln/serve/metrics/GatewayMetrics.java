@@ -32,6 +32,7 @@ public final class GatewayMetrics {
   private final ConcurrentHashMap<Key, Meters> meters = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Counter> simple = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Outcomes> outcomes = new ConcurrentHashMap<>();
+  private final LiveWindows windows = new LiveWindows();
 
   private record Key(String model, String version, String endpoint, int status) {}
 
@@ -52,6 +53,7 @@ public final class GatewayMetrics {
   public void request(String model, String version, String endpoint, int status, long nanos, long bytesIn,
       long bytesOut) {
     Meters m = meters.computeIfAbsent(new Key(model, version, endpoint, status), this::create);
+    windows.request(model, version, status, nanos);
     m.requests().increment();
     if (status >= 400) {
       m.errors().increment();
@@ -82,6 +84,35 @@ public final class GatewayMetrics {
   public void predictions(String model, int version, Task task, Predictions p, double threshold) {
     outcomes.computeIfAbsent(model + ":" + version, k -> new Outcomes(registry, model, Integer.toString(version)))
         .record(task, p, threshold);
+    windows.predictions(model, version, task, p, threshold);
+  }
+
+  /** A shadow answered a copy: how many of its rows agreed with the primary's answer. */
+  public void agreement(String model, int version, int agreed, int rows) {
+    windows.agreement(model, version, agreed, rows);
+    counter("kiln.shadow.rows", "Rows a shadow answered, by agreement with the primary", model, version, "agreed")
+        .increment(agreed);
+    counter("kiln.shadow.rows", "Rows a shadow answered, by agreement with the primary", model, version, "differed")
+        .increment(rows - agreed);
+  }
+
+  /** A copy for a shadow was dropped: its queue was full. */
+  public void shadowDropped(String model, int version) {
+    counter("kiln.shadow.dropped", "Copies for a shadow dropped because its queue was full", model, version, "")
+        .increment();
+  }
+
+  private Counter counter(String name, String description, String model, int version, String outcome) {
+    return simple.computeIfAbsent(name + "/" + model + "/" + version + "/" + outcome, k -> {
+      Counter.Builder b = Counter.builder(name).description(description).tag("model", model)
+          .tag("version", Integer.toString(version));
+      return (outcome.isEmpty() ? b : b.tag("outcome", outcome)).register(registry);
+    });
+  }
+
+  /** Each version's figures over the current analysis window. */
+  public LiveWindows windows() {
+    return windows;
   }
 
   /** A version went live ({@code outcome} "swapped") or was refused ("refused"). */

@@ -1,4 +1,0 @@
-package dev.kiln.data.profile;
-
-/** Lengths (in characters) of a text column's non-missing values. */
-public record LengthSummary(long min, long max, double mean) {}

@@ -1,0 +1,46 @@
+package dev.kiln.serve.control;
+
+import dev.kiln.release.rollout.AnalysisSpec;
+import dev.kiln.release.rollout.Measurement;
+import dev.kiln.serve.metrics.WindowFigures;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns one window's figures of a candidate and the stable version into the {@link Measurement}
+ * an analysis judges: {@code error_rate} (server errors per request), {@code latency_p99_ms}
+ * and {@code prediction_psi} (the candidate's scores against stable's, {@link PredictionShift}),
+ * for a shadow {@code agreement} (rows answered as the primary did),
+ * with stable's own error rate and p99 beside them for the record. The candidate's request
+ * count is the sample size. When the analysis needs the prediction shift and either version
+ * scored fewer than {@value #MIN_SCORES} rows, the measurement is an error, not a failure.
+ */
+public final class Measurer {
+  static final int MIN_SCORES = 20;
+
+  private Measurer() {}
+
+  public static Measurement measure(AnalysisSpec spec, WindowFigures candidate, WindowFigures stable, Instant at) {
+    Map<String, Double> values = new LinkedHashMap<>();
+    if (candidate.requests() > 0) {
+      values.put("error_rate", candidate.errorRate());
+      values.put("latency_p99_ms", candidate.p99Millis());
+    }
+    if (stable.requests() > 0) {
+      values.put("stable_error_rate", stable.errorRate());
+      values.put("stable_latency_p99_ms", stable.p99Millis());
+    }
+    if (candidate.compared() > 0) {
+      values.put("agreement", candidate.agreement());
+    }
+    boolean shiftNeeded = spec.rollbackIf().containsKey("prediction_psi");
+    if (candidate.scores().length >= MIN_SCORES && stable.scores().length >= MIN_SCORES) {
+      values.put("prediction_psi", PredictionShift.psi(stable.scores(), candidate.scores()));
+    } else if (shiftNeeded && candidate.requests() >= spec.minSamples()) {
+      return Measurement.failed(at, "the prediction shift needs " + MIN_SCORES + " scored rows from each version; "
+          + "the candidate had " + candidate.scores().length + ", stable " + stable.scores().length);
+    }
+    return Measurement.of(at, candidate.requests(), values);
+  }
+}
