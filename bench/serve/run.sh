@@ -8,6 +8,9 @@
 #                                                       python3-uvicorn python3-sklearn python3-pandas)
 # Every figure is the median of 3 runs of 10 s after a warm-up. Prints the ratios; raw wrk output
 # is kept in bench/out/serve/.
+#   KILN_BASELINE_LIB=DIR  also serves the same bundle with another build's jars (e.g. the kiln-cli/
+#   target/kiln/lib of a commit that served XGBoost with XGBoost4J), in the same run, for a ratio:
+#   both gateways run at once and their measured runs alternate.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -88,26 +91,50 @@ kp=$(port)
 wait_for "http://127.0.0.1:$kp/v2/health/ready"
 kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
 bundle="$out/project/.kiln/bundles/telco/1"
-gateway() {  # PORT LOG [OPTIONS...]: start GatewayMain, wait for its ready line, print ms from start to ready
-  local p=$1 log=$2; shift 2
+gateway() {  # LIB PORT LOG [OPTIONS...]: start GatewayMain, wait for its ready line, print ms from start to ready
+  local jars=$1 p=$2 log=$3; shift 3
   local t0; t0=$(date +%s%N)
-  java ${KILN_GATEWAY_JAVA_OPTS:-} -cp "$lib/*" dev.kiln.serve.GatewayMain --bundle "$bundle" --port "$p" \
+  java ${KILN_GATEWAY_JAVA_OPTS:-} -cp "$jars/*" dev.kiln.serve.GatewayMain --bundle "$bundle" --port "$p" \
     --host 127.0.0.1 "$@" > "$log" 2>&1 & pids+=($!)
-  for _ in $(seq 1 1200); do grep -q "ready on" "$log" && break; sleep 0.01; done
+  for _ in $(seq 1 1200); do grep -qs "ready on" "$log" && break; sleep 0.01; done
   echo $(( ($(date +%s%N) - t0) / 1000000 ))
 }
 for i in 1 2 3; do
-  gateway "$kp" "$out/ready.$i.log" >> "$out/ready_ms.txt"
+  gateway "$lib" "$kp" "$out/ready.$i.log" >> "$out/ready_ms.txt"
   kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
 done
+# With KILN_BASELINE_LIB both gateways run at once (on two ports) and their measured runs alternate,
+# so both see the same load.
+names=(kiln); jars=("$lib"); ports=("$kp")
+if [[ -n ${KILN_BASELINE_LIB:-} ]]; then names+=(baseline); jars+=("$KILN_BASELINE_LIB"); ports+=("$(port)"); fi
 for mode in off on; do
-  gateway "$kp" "$out/kiln-$mode.log" --batching "$mode" > /dev/null
-  curl -sf -H 'Content-Type: application/json' --data @"$out/single.json" "http://127.0.0.1:$kp/invocations" > "$out/kiln.answer"
-  BODY="$out/single.json" wrk -t2 -c64 -d10s --timeout 10s -s "$here/post.lua" "http://127.0.0.1:$kp/invocations" >/dev/null  # JIT warm-up
-  load "kiln-$mode" "http://127.0.0.1:$kp/invocations" "$out/single.json" 64
-  [[ $mode == off ]] && load kiln-batch "http://127.0.0.1:$kp/invocations" "$out/batch.json" 4
-  grep VmHWM "/proc/${pids[-1]}/status" | awk '{print $2}' > "$out/kiln-$mode.rss_kb"
-  kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+  first=${#pids[@]}
+  for v in "${!names[@]}"; do
+    gateway "${jars[$v]}" "${ports[$v]}" "$out/${names[$v]}-$mode.log" --batching "$mode" > /dev/null
+    url="http://127.0.0.1:${ports[$v]}/invocations"
+    curl -sf -H 'Content-Type: application/json' --data @"$out/single.json" "$url" > "$out/${names[$v]}.answer"
+    BODY="$out/single.json" wrk -t2 -c64 -d10s --timeout 10s -s "$here/post.lua" "$url" >/dev/null  # JIT warm-up
+    [[ $mode == off ]] && BODY="$out/batch.json" wrk -t2 -c4 -d3s --timeout 10s -s "$here/post.lua" "$url" >/dev/null
+  done
+  for i in 1 2 3; do
+    for v in "${!names[@]}"; do
+      BODY="$out/single.json" wrk -t2 -c64 -d"${secs}s" --timeout 10s --latency -s "$here/post.lua" \
+        "http://127.0.0.1:${ports[$v]}/invocations" > "$out/${names[$v]}-$mode.$i.txt"
+    done
+  done
+  if [[ $mode == off ]]; then
+    for i in 1 2 3; do
+      for v in "${!names[@]}"; do
+        BODY="$out/batch.json" wrk -t2 -c4 -d"${secs}s" --timeout 10s --latency -s "$here/post.lua" \
+          "http://127.0.0.1:${ports[$v]}/invocations" > "$out/${names[$v]}-batch.$i.txt"
+      done
+    done
+  fi
+  for v in "${!names[@]}"; do
+    pid=${pids[$((first + v))]}
+    grep VmHWM "/proc/$pid/status" | awk '{print $2}' > "$out/${names[$v]}-$mode.rss_kb"
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+  done
 done
 
 cut -d' ' -f1-3 /proc/loadavg > "$out/load.end"
@@ -146,4 +173,14 @@ print(f"load average (1, 5, 15 min) at start {open(out + '/load.start').read().s
       f"at end {open(out + '/load.end').read().strip()}; {__import__('os').cpu_count()} cores")
 print(f"gateway start to ready (GatewayMain, median of 3): {ready} ms; peak RSS {rss['off']:.0f} MiB "
       f"(batching off), {rss['on']:.0f} MiB (on)")
+if glob.glob(f"{out}/baseline-on.[123].txt"):
+    boff, bon, bb = med("baseline-off"), med("baseline-on"), med("baseline-batch")
+    print("the same bundle served by the baseline build (KILN_BASELINE_LIB), runs alternating with kiln's:")
+    for label, r in [("baseline, batching off", boff), ("baseline, batching on", bon)]:
+        print(f"  {label:26s} {r[0]:10.0f} req/s   p99 {r[1]:8.2f} ms   failed {r[2]}")
+    print(f"kiln / baseline, requests/s: batching off {ratio(off[0], boff[0]):.2f}x (p99 {off[1]:.2f} vs {boff[1]:.2f} ms), "
+          f"on {ratio(on[0], bon[0]):.2f}x (p99 {on[1]:.2f} vs {bon[1]:.2f} ms); best of each {ratio(max(off[0], on[0]), max(boff[0], bon[0])):.2f}x")
+    print(f"1,000-row batches: kiln {kb[0] * 1000:.0f} rows/s, baseline {bb[0] * 1000:.0f} rows/s: {ratio(kb[0], bb[0]):.2f}x")
+    same = open(f"{out}/kiln.answer").read() == open(f"{out}/baseline.answer").read()
+    print(f"answers to the single-row request: {'identical' if same else 'DIFFERENT'}: {open(out + '/kiln.answer').read().strip()}")
 PY

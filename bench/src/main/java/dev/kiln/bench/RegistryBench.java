@@ -3,7 +3,10 @@ package dev.kiln.bench;
 import dev.kiln.core.artifact.Output;
 import dev.kiln.core.hash.Digest;
 import dev.kiln.core.history.GitState;
+import dev.kiln.release.gate.GateVerdict;
 import dev.kiln.release.registry.ModelRef;
+import dev.kiln.release.registry.Promoter;
+import dev.kiln.release.registry.Promotion;
 import dev.kiln.release.registry.ModelRegistry;
 import dev.kiln.release.registry.ModelVersion;
 import dev.kiln.release.registry.NewVersion;
@@ -18,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * Registry operations on SQLite and PostgreSQL: register, resolve an alias, list 10,000 versions,
@@ -47,13 +49,14 @@ public final class RegistryBench {
         register[i] = ms(t);
       }
       report(name, "register a version", register);
-      r.promote("bench", n, "production", "bench", "", false, OptionalInt.empty(), Instant.now());
+      Promoter promoter = new Promoter(r);
+      promoter.promote(Promotion.of("bench", n, "production", "bench", Instant.now()));
       report(name, "resolve name@production", repeat(2000, () -> r.resolve(ModelRef.parse("bench@production"))));
       report(name, "list " + n + " versions", repeat(20, () -> check(r.versions("bench", n).size(), n)));
       double[] promote = new double[n];
       for (int i = 0; i < n; i++) {
         long t = System.nanoTime();
-        r.promote("bench", 1 + i % n, "champion", "bench", "move " + i, false, OptionalInt.empty(), Instant.now());
+        promoter.promote(Promotion.of("bench", 1 + i % n, "champion", "bench", Instant.now()).because("move " + i));
         promote[i] = ms(t);
       }
       report(name, "promote (move an alias)", promote);
@@ -74,7 +77,7 @@ public final class RegistryBench {
     return new NewVersion("bench", a, new ModelVersion.Lineage((long) i, "bench", "register",
         new GitState("abc", "main", false), Map.of("data/train.csv", Digest.ofBytes(("d" + i % 10).getBytes()).hex())),
         Map.of("train.lr", 0.1), Map.of("auc", 0.8 + (i % 100) / 1000.0, "f1", 0.7), new ModelVersion.GateOutcome(true,
-        List.of("pass: auc ok")), Map.of("team", "risk"), "", "bench", Instant.now());
+        List.of(new GateVerdict.Check("auc", true, "pass: auc ok")), List.of()), Map.of("team", "risk"), "", "bench", Instant.now());
   }
 
   private static double[] repeat(int times, java.util.function.Supplier<Object> op) {

@@ -78,6 +78,7 @@ class GatewayRolloutTest {
     train("first.csv", "v1");
     train("second.csv", "v2");
     train("shuffled.csv", "v3");
+    train("second.csv", "v4");
     store = MetadataStore.open(MetadataStore.sqliteUrl(dir), dir);
   }
 
@@ -186,8 +187,37 @@ class GatewayRolloutTest {
       Deployment promoted = env("production");
       assertThat(promoted.rollout().orElseThrow().phase()).as(history("production")).isEqualTo(Phase.PROMOTED);
       assertThat(promoted.stable()).isEqualTo(2);
+      assertThat(history("production")).contains("PSI against the training labels");
       assertThat(store.registry().resolve(ModelRef.parse(MODEL + "@production")).version()).isEqualTo(2);
       assertThat(load.failures()).as(load.toString()).isZero();
+    }
+  }
+
+  @Test
+  void aCandidateThatDoesNotLoadAbortsItsRolloutAndStableServesOn() throws Exception {
+    String url = gatewayFor("broken");
+    deploy("broken", 1, StrategyOptions.of("replace"));
+    controller.tick();
+    Path bundle = dir.resolve(".kiln/bundles/churn/4");
+    java.nio.file.Files.createDirectories(bundle.resolve("model"));
+    java.nio.file.Files.writeString(bundle.resolve("model/model.json"), "{}");
+    java.nio.file.Files.writeString(bundle.resolve("bundle.json"), "{\"format\": 1}");
+    java.nio.file.Files.writeString(bundle.resolve("MANIFEST.sha256"), "0".repeat(64) + "  model/model.json\n");
+    try {
+      deploy("broken", 4, canary("50,100"));
+      controller.tick();
+      controller.tick();
+      Deployment d = env("broken");
+      assertThat(d.rollout().orElseThrow().phase()).as(history("broken")).isEqualTo(Phase.ABORTED);
+      assertThat(d.rollout().orElseThrow().reason()).contains("v4 does not load").contains("model/model.json");
+      try (LoadClient load = new LoadClient(url, bodies)) {
+        load.send(100);
+        assertThat(load.answeredBy(1)).as(load.toString()).isEqualTo(100);
+      }
+    } finally {
+      try (var files = java.nio.file.Files.walk(bundle)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
     }
   }
 
@@ -306,7 +336,7 @@ class GatewayRolloutTest {
       interval(load, 400);
       assertThat(load.answeredBy(1)).as(load.toString()).isEqualTo(400);
       assertThat(load.failures()).isZero();
-      assertThat(history("shadowed")).contains("agreement").contains("analysis 1/1 passed");
+      assertThat(history("shadowed")).contains("agreement").contains("score delta").contains("analysis 1/1 passed");
       assertThat(env("shadowed").stable()).isEqualTo(2);
     }
   }

@@ -61,6 +61,11 @@ public final class DeploymentFollower {
     return environments.find(environment).filter(d -> d.model().equals(model));
   }
 
+  /** A version of the model this gateway holds loaded now. */
+  public Optional<ServedVersion> loaded(int version) {
+    return gateway.router().table().deployment(model).flatMap(d -> d.version(version));
+  }
+
   /** Why a version was refused, if it was. */
   public Optional<String> refusal(int version) {
     return Optional.ofNullable(refused.get(version));

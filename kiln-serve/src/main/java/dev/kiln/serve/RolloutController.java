@@ -15,6 +15,7 @@ import dev.kiln.serve.route.LoadRefusedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -83,8 +84,9 @@ public final class RolloutController implements AutoCloseable {
         deployer.advance(follower.environment(), actor, st -> Rollouts.tick(st, now)).ifPresent(this::logged);
       } else if (Rollouts.analysisDue(s, now.minus(Duration.between(s.since(), windowStart)))) {
         AnalysisSpec spec = Rollouts.spec(s).orElseThrow();
+        Map<String, Double> labels = follower.loaded(s.candidate()).map(v -> v.referenceLabels()).orElse(Map.of());
         Measurement m = Measurer.measure(spec, windows.take(follower.model(), s.candidate()),
-            windows.take(follower.model(), s.stable()), now);
+            windows.take(follower.model(), s.stable()), labels, now);
         deployer.advance(follower.environment(), actor, st -> Rollouts.observe(st, m, now)).ifPresent(d -> {
           logged(d);
           d.rollout().ifPresent(r -> continueWindow(r, now));

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The standalone entry point as an image runs it: its own JVM, on a classpath without DuckDB,
- * the CLI, or the backends the model does not use; it says when it is ready, drains a request in
- * flight on SIGTERM and exits 0, and refuses a corrupted bundle without starting.
+ * the CLI, XGBoost4J, or the backends the model does not use; it says when it is ready, drains a
+ * request in flight on SIGTERM and exits 0, and refuses a corrupted bundle without starting.
  */
 class GatewayMainTest {
   private static final String BODY = "{\"dataframe_split\": {\"columns\": [\"age\", \"income\", \"debt_ratio\", "
@@ -29,7 +29,7 @@ class GatewayMainTest {
   @TempDir
   Path dir;
 
-  /** The test classpath less DuckDB, ONNX Runtime, Tribuo and the test libraries. */
+  /** The test classpath (which has no XGBoost4J) less DuckDB, ONNX Runtime, Tribuo and the test libraries. */
   private static String leanClasspath() {
     return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
         .filter(p -> !p.matches(".*(duckdb|onnxruntime|tribuo|picocli|jgit|junit|jqwik|assertj).*"))
@@ -38,7 +38,7 @@ class GatewayMainTest {
 
   private Process start(Path bundle, Path log) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", leanClasspath(), "dev.kiln.serve.GatewayMain", "--bundle", bundle.toString(), "--port", "0", "--host",
+        "-Xlog:class+load=info:file=" + dir.resolve("classes.log"), "-cp", leanClasspath(), "dev.kiln.serve.GatewayMain", "--bundle", bundle.toString(), "--port", "0", "--host",
         "127.0.0.1"));
     return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
@@ -57,8 +57,10 @@ class GatewayMainTest {
   }
 
   @Test
-  void servesAnXgboostBundleWithoutDuckdbOnnxRuntimeOrTribuoAndDrainsOnSigterm() throws Exception {
-    assertThat(leanClasspath()).doesNotContain("onnxruntime").doesNotContain("duckdb").contains("xgboost4j");
+  void servesAnXgboostBundleWithoutDuckdbOnnxRuntimeTribuoOrXgboost4jAndDrainsOnSigterm() throws Exception {
+    assertThat(System.getProperty("java.class.path")).as("kiln-serve does not depend on XGBoost4J")
+        .doesNotContain("xgboost4j");
+    assertThat(leanClasspath()).doesNotContain("onnxruntime").doesNotContain("duckdb");
     Path log = dir.resolve("gateway.log");
     Process p = start(TestBundles.xgboost(dir, "credit", 3), log);
     int port = awaitReady(p, log);
@@ -83,6 +85,9 @@ class GatewayMainTest {
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(Files.readString(log)).isZero();
     assertThat(Files.readString(log)).contains("serving credit:3 (xgboost").contains("kiln gateway: stopped");
+    String loaded = Files.readString(dir.resolve("classes.log"));
+    assertThat(loaded).as("the Java predictor served it").contains("dev.kiln.model.xgboost.TreeEnsemble ")
+        .doesNotContain("ml.dmlc");
   }
 
   @Test

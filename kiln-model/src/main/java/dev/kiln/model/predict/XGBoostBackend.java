@@ -10,19 +10,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
  * XGBoost models in XGBoost's own JSON or UBJSON format (Python {@code save_model("m.json")}),
- * run with XGBoost4J's in-place prediction. The objective says the task: {@code binary:logistic}
- * and {@code multi:softprob} are classifiers that predict probabilities; {@code binary:logitraw}
- * and {@code multi:softmax} classifiers whose margins Kiln turns into the same probabilities (the
- * sigmoid, softmax); {@code reg:*} and the like regressors. Ranking and {@code binary:hinge}
- * (no probabilities to be had) are refused.
+ * run with XGBoost4J's in-place prediction (for training and evaluation; the gateway serves with
+ * {@link XGBoostJavaBackend}). The objective says the task ({@link XGBoostSignature}):
+ * {@code binary:logistic} and {@code multi:softprob} are classifiers that predict probabilities;
+ * {@code binary:logitraw} and {@code multi:softmax} classifiers whose margins Kiln turns into the
+ * same probabilities (the sigmoid, softmax); {@code reg:*} and the like regressors. Ranking and
+ * {@code binary:hinge} (no probabilities to be had) are refused.
  */
 final class XGBoostBackend implements Backend {
   private static final int[] ALL_TREES = {0, 0};
@@ -46,21 +45,18 @@ final class XGBoostBackend implements Backend {
     this.link = link;
   }
 
-  static XGBoostBackend load(Path file, ModelSpec spec, boolean singleThreaded) {
+  static XGBoostBackend load(Path file, ModelSpec spec) {
     sniff(file);
     Booster booster;
     try {
       booster = XGBoost.loadModel(file.toString());
-      if (singleThreaded) {
-        booster.setParam("nthread", "1");
-      }
     } catch (XGBoostError e) {
       throw new ModelLoadException(file + ": XGBoost cannot load this file (" + firstLine(e.getMessage())
           + "); is it a model saved with save_model()?", e);
     }
     try {
       JsonNode learner = learner(booster, file);
-      return new XGBoostBackend(booster, signature(file, spec, learner), link(learner));
+      return new XGBoostBackend(booster, XGBoostSignature.of(file, spec, learner), link(learner));
     } catch (RuntimeException e) {
       booster.dispose();
       throw e;
@@ -93,35 +89,6 @@ final class XGBoostBackend implements Backend {
     } catch (XGBoostError | IOException e) {
       throw new ModelLoadException(file + ": cannot read the XGBoost model's configuration: " + e.getMessage(), e);
     }
-  }
-
-  private static Signature signature(Path file, ModelSpec spec, JsonNode learner) {
-    String objective = learner.path("objective").path("name").asText("");
-    JsonNode params = learner.path("learner_model_param");
-    int numClass = Integer.parseInt(params.path("num_class").asText("0"));
-    int numFeature = Integer.parseInt(params.path("num_feature").asText("-1"));
-    List<String> names = new ArrayList<>();
-    learner.path("feature_names").forEach(n -> names.add(n.asText()));
-    Task task;
-    int outputs;
-    if (objective.equals("binary:logistic")) {
-      task = Task.Classification.of(SignatureMerge.indexClasses(2));
-      outputs = 2;
-    } else if (objective.equals("binary:logitraw")) {
-      task = Task.Classification.of(SignatureMerge.indexClasses(2));
-      outputs = 2;
-    } else if (objective.equals("multi:softprob") || objective.equals("multi:softmax")) {
-      task = Task.Classification.of(SignatureMerge.indexClasses(numClass));
-      outputs = numClass;
-    } else if (objective.startsWith("multi:") || objective.startsWith("binary:") || objective.startsWith("rank:")) {
-      throw new ModelLoadException(file + ": XGBoost objective '" + objective + "' is not supported: Kiln "
-          + "evaluates classifiers by their probabilities (binary:logistic, binary:logitraw, multi:softprob, "
-          + "multi:softmax) and regressors by their scores; ranking models are not evaluated yet");
-    } else {
-      task = new Task.Regression();
-      outputs = 0;
-    }
-    return SignatureMerge.merge(file, spec, names, numFeature, task, outputs);
   }
 
   private static Link link(JsonNode learner) {

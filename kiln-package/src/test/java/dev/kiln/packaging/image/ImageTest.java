@@ -94,7 +94,8 @@ class ImageTest {
     assertThat(rootfs.resolve("lib64/ld-linux-x86-64.so.2")).isRegularFile();
     try (var s = Files.list(rootfs.resolve("app/lib"))) {
       List<String> jars = s.map(p -> p.getFileName().toString()).toList();
-      assertThat(jars).anyMatch(j -> j.startsWith("xgboost4j")).anyMatch(j -> j.startsWith("javalin"))
+      assertThat(jars).anyMatch(j -> j.startsWith("javalin")).anyMatch(j -> j.startsWith("kiln-serve"))
+          .noneMatch(j -> j.startsWith("xgboost4j")).noneMatch(j -> j.startsWith("scala-library"))
           .noneMatch(j -> j.startsWith("onnxruntime")).noneMatch(j -> j.startsWith("duckdb"))
           .noneMatch(j -> j.startsWith("picocli"));
     }

@@ -9,9 +9,14 @@ import java.util.Map;
 /**
  * Judges one interval's measurement against an {@link AnalysisSpec}: an errored measurement is
  * an error; fewer requests than {@code minSamples} is inconclusive; a {@code rollback-if}
- * condition that holds fails the candidate, as does a figure it needs that was not measured.
+ * condition that holds fails the candidate, as does a figure it needs that was not measured. A
+ * shadow's agreement and score delta and the shift against the training labels are shown too
+ * when measured, judged or not.
  */
 public final class Analyzer {
+  /** Figures shown with every analysis even when no condition judges them. */
+  private static final java.util.Set<String> REPORTED = java.util.Set.of("agreement", "score_delta", "reference_psi");
+
   private Analyzer() {}
 
   public static AnalysisVerdict judge(AnalysisSpec spec, Measurement m) {
@@ -34,6 +39,11 @@ public final class Analyzer {
       (breached ? failures : checks).add(name(c.getKey()) + " " + show(c.getKey(), v) + " "
           + relation(c.getValue(), breached) + " " + bound(c.getKey(), c.getValue()));
     }
+    m.values().forEach((metric, v) -> {
+      if (REPORTED.contains(metric) && !spec.rollbackIf().containsKey(metric) && !v.isNaN()) {
+        checks.add(name(metric) + " " + show(metric, v) + " (reported)");
+      }
+    });
     return failures.isEmpty() ? new AnalysisVerdict.Passed(checks) : new AnalysisVerdict.Failed(failures, checks);
   }
 
@@ -42,6 +52,7 @@ public final class Analyzer {
     return switch (metric) {
       case "latency_p99_ms" -> "p99 latency";
       case "prediction_psi" -> "prediction PSI";
+      case "reference_psi" -> "PSI against the training labels";
       default -> metric.replace('_', ' ');
     };
   }

@@ -26,7 +26,8 @@ public record StrategyOptions(String kind, Optional<String> steps, Optional<Stri
     Optional<String> stickyHeader) {
 
   public static final List<String> KINDS = List.of("replace", "blue-green", "canary", "shadow");
-  public static final List<String> METRICS = List.of("error_rate", "latency_p99_ms", "prediction_psi", "agreement");
+  public static final List<String> METRICS = List.of("error_rate", "latency_p99_ms", "prediction_psi",
+      "reference_psi", "agreement", "score_delta");
 
   public StrategyOptions {
     rollbackIf = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rollbackIf));

@@ -13,6 +13,26 @@ public final class Agreement {
 
   private Agreement() {}
 
+  /**
+   * The summed absolute difference of the two answers' scores row by row (the positive class's
+   * probability, the top probability, or the number), for the mean score delta.
+   */
+  public static double scoreDeltas(Predictions primary, Task primaryTask, Predictions shadow, Task shadowTask) {
+    double sum = 0;
+    int rows = Math.min(primary.rows(), shadow.rows());
+    for (int r = 0; r < rows; r++) {
+      sum += Math.abs(score(primary, primaryTask, r) - score(shadow, shadowTask, r));
+    }
+    return sum;
+  }
+
+  private static double score(Predictions p, Task task, int row) {
+    if (p instanceof Predictions.Classes c && task instanceof Task.Classification k) {
+      return k.binary() ? c.probabilities()[row][k.positiveIndex()] : c.probabilities()[row][c.argmax(row)];
+    }
+    return p instanceof Predictions.Scores s ? s.values()[row] : Double.NaN;
+  }
+
   /** Rows that agree; both answers are for the same rows. */
   public static int rows(Predictions primary, Task primaryTask, Predictions shadow, Task shadowTask, double threshold) {
     int agreed = 0;

@@ -26,6 +26,23 @@ public final class PredictionShift {
     return psi;
   }
 
+  /**
+   * The PSI of the classes a version decided against the shares of the label's classes in its
+   * training data: Σ (c − r) · ln(c / r) over every class either side has, shares floored at 10⁻⁴.
+   */
+  public static double psi(java.util.Map<String, Double> reference, java.util.Map<String, Long> decided) {
+    double total = decided.values().stream().mapToLong(Long::longValue).sum();
+    java.util.Set<String> classes = new java.util.TreeSet<>(reference.keySet());
+    classes.addAll(decided.keySet());
+    double psi = 0;
+    for (String k : classes) {
+      double r = Math.max(FLOOR, reference.getOrDefault(k, 0.0));
+      double c = Math.max(FLOOR, decided.getOrDefault(k, 0L) / total);
+      psi += (c - r) * Math.log(c / r);
+    }
+    return psi;
+  }
+
   private static double[] edges(double[] sorted) {
     double[] e = new double[BINS - 1];
     int n = 0;

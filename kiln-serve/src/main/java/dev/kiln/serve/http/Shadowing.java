@@ -65,7 +65,7 @@ final class Shadowing {
       Predictions p = v.predict(parse.apply(v));
       metrics.predictions(v.model(), v.version(), v.task(), p, threshold);
       metrics.agreement(v.model(), v.version(), Agreement.rows(answered, primary.task(), p, v.task(), threshold),
-          answered.rows());
+          answered.rows(), Agreement.scoreDeltas(answered, primary.task(), p, v.task()));
     } catch (ClientError e) {
       status = e.status() == 404 ? 0 : e.status();
     } catch (RuntimeException e) {

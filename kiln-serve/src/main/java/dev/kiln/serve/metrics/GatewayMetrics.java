@@ -88,8 +88,8 @@ public final class GatewayMetrics {
   }
 
   /** A shadow answered a copy: how many of its rows agreed with the primary's answer. */
-  public void agreement(String model, int version, int agreed, int rows) {
-    windows.agreement(model, version, agreed, rows);
+  public void agreement(String model, int version, int agreed, int rows, double scoreDeltas) {
+    windows.agreement(model, version, agreed, rows, scoreDeltas);
     counter("kiln.shadow.rows", "Rows a shadow answered, by agreement with the primary", model, version, "agreed")
         .increment(agreed);
     counter("kiln.shadow.rows", "Rows a shadow answered, by agreement with the primary", model, version, "differed")

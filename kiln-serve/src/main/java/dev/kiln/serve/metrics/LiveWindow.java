@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.LongAdder;
  * What one version answered since the window opened: requests and server errors (5xx; a client's
  * bad request, 4xx, is not the version's doing and is not counted at all), a latency histogram (log buckets 5% wide, from 1 µs
  * to a minute), a sample of its scores (the first {@value #SCORES} of the window) and, for a
- * shadow, how many rows agreed with the primary's answers. Lock-free:
+ * shadow, how many rows agreed with the primary's answers and by how much the scores differed, and
+ * how many rows it decided for each class. Lock-free:
  * requests record concurrently; the controller replaces the whole window when it reads one.
  */
 final class LiveWindow {
@@ -23,6 +24,9 @@ final class LiveWindow {
   private final AtomicLongArray scores = new AtomicLongArray(SCORES);
   private final LongAdder agreed = new LongAdder();
   private final LongAdder compared = new LongAdder();
+  private final java.util.concurrent.atomic.DoubleAdder deltas = new java.util.concurrent.atomic.DoubleAdder();
+  private final java.util.concurrent.ConcurrentHashMap<String, LongAdder> classes =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   void request(int status, long nanos) {
     if (status >= 400 && status < 500) {
@@ -43,9 +47,14 @@ final class LiveWindow {
     }
   }
 
-  void agreement(int rowsAgreed, int rows) {
+  void agreement(int rowsAgreed, int rows, double scoreDeltas) {
     agreed.add(rowsAgreed);
     compared.add(rows);
+    deltas.add(scoreDeltas);
+  }
+
+  void decided(String cls) {
+    classes.computeIfAbsent(cls, c -> new LongAdder()).increment();
   }
 
   WindowFigures figures() {
@@ -56,7 +65,9 @@ final class LiveWindow {
       s[i] = Double.longBitsToDouble(scores.get(i));
     }
     Arrays.sort(s);
-    return new WindowFigures(n, errors.sum(), p99Millis(), s, agreed.sum(), compared.sum());
+    java.util.Map<String, Long> decided = new java.util.TreeMap<>();
+    classes.forEach((c, count) -> decided.put(c, count.sum()));
+    return new WindowFigures(n, errors.sum(), p99Millis(), s, agreed.sum(), compared.sum(), deltas.sum(), decided);
   }
 
   /** The upper edge of the bucket holding the 99th percentile, in ms; NaN with no requests. */

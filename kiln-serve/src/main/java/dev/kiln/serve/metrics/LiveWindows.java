@@ -24,7 +24,9 @@ public final class LiveWindows {
     if (p instanceof Predictions.Classes c && task instanceof Task.Classification k) {
       int pos = k.binary() ? k.positiveIndex() : -1;
       for (int r = 0; r < c.rows(); r++) {
-        w.score(c.probabilities()[r][pos >= 0 ? pos : c.decide(r, k, threshold)]);
+        int d = c.decide(r, k, threshold);
+        w.score(c.probabilities()[r][pos >= 0 ? pos : d]);
+        w.decided(k.classes().get(d));
       }
     } else if (p instanceof Predictions.Scores s) {
       for (double v : s.values()) {
@@ -33,8 +35,8 @@ public final class LiveWindows {
     }
   }
 
-  void agreement(String model, int version, int agreed, int rows) {
-    window(model, Integer.toString(version)).agreement(agreed, rows);
+  void agreement(String model, int version, int agreed, int rows, double scoreDeltas) {
+    window(model, Integer.toString(version)).agreement(agreed, rows, scoreDeltas);
   }
 
   /** The figures of {@code model:version} since the last take, and a new window. */

@@ -7,6 +7,7 @@ import dev.kiln.model.signature.Task;
 import dev.kiln.release.bundle.BundleInfo;
 import dev.kiln.serve.batch.Predicting;
 import dev.kiln.serve.input.Schema;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,12 +21,14 @@ public final class ServedVersion {
   private final Predictor predictor;
   private final Predicting predicting;
   private final Schema schema;
+  private final Map<String, Double> referenceLabels;
   private final AtomicInteger leases = new AtomicInteger();
   private volatile boolean retired;
   private boolean closed;
 
-  ServedVersion(BundleInfo info, Predictor predictor, Predicting predicting) {
+  ServedVersion(BundleInfo info, Predictor predictor, Predicting predicting, Map<String, Double> referenceLabels) {
     this.info = info;
+    this.referenceLabels = Map.copyOf(referenceLabels);
     this.predictor = predictor;
     this.predicting = predicting;
     this.schema = Schema.of(predictor.signature());
@@ -41,6 +44,14 @@ public final class ServedVersion {
 
   public BundleInfo info() {
     return info;
+  }
+
+  /**
+   * The share of each class in the label column of the data the model was trained on, from its
+   * bundle's reference profile; empty for a regressor or a bundle without one.
+   */
+  public Map<String, Double> referenceLabels() {
+    return referenceLabels;
   }
 
   public Schema schema() {

@@ -46,7 +46,8 @@ public final class VersionLoader {
       throw new LoadRefusedException("bundle " + bundleDir + " (" + bundle.info().ref() + "): its model does not load: "
           + e.getMessage(), e);
     }
-    ServedVersion v = new ServedVersion(bundle.info(), p, batching.over(p, bundle.info().ref()));
+    ServedVersion v = new ServedVersion(bundle.info(), p, batching.over(p, bundle.info().ref()),
+        referenceLabels(bundleDir, bundle.info(), p));
     try {
       warmUp(v);
     } catch (RuntimeException e) {
@@ -54,6 +55,25 @@ public final class VersionLoader {
       throw new LoadRefusedException(bundle.info().ref() + " fails on a typical row: " + e.getMessage(), e);
     }
     return v;
+  }
+
+  /** Label shares from the reference profile's label column, when it lists every class. */
+  static Map<String, Double> referenceLabels(Path dir, dev.kiln.release.bundle.BundleInfo info, Predictor p) {
+    String label = p.signature().label();
+    if (info.profile() == null || label == null
+        || !(p.signature().task() instanceof dev.kiln.model.signature.Task.Classification)) {
+      return Map.of();
+    }
+    try {
+      var categories = dev.kiln.stats.profile.Profile.read(dir.resolve(info.profile())).column(label)
+          .flatMap(dev.kiln.stats.profile.ColumnProfile::categories).filter(c -> c.complete());
+      long total = categories.map(c -> c.top().stream().mapToLong(x -> x.count()).sum()).orElse(0L);
+      Map<String, Double> shares = new LinkedHashMap<>();
+      categories.ifPresent(c -> c.top().forEach(x -> shares.put(x.value(), (double) x.count() / total)));
+      return total == 0 ? Map.of() : shares;
+    } catch (RuntimeException e) {
+      return Map.of();
+    }
   }
 
   private static void warmUp(ServedVersion v) {
