@@ -9,7 +9,8 @@
 # (MLflow's `build-docker` would add MLflow and a python base image on top: over 3 GB, its issues
 # #2426/#5927/#12322). Docker Hub is not reachable here, so no docker build is measured.
 #   bench/package/run.sh [path/to/telco_churn.csv]      (apt: mmdebstrap umoci skopeo)
-# Kiln's figures are medians of 3 runs; the peer is built once (it downloads from Debian's mirror).
+# Kiln's figures are medians of 3 runs; the peer is built once (it downloads from Debian's mirror;
+# KILN_BENCH_PEER=0 skips it).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -48,7 +49,9 @@ if command -v umoci >/dev/null && command -v skopeo >/dev/null; then
 fi
 
 peer_seconds="" peer_gz="" peer_raw=""
-if command -v mmdebstrap >/dev/null; then
+if [ "${KILN_BENCH_PEER:-1}" = 0 ]; then
+  echo "bench/package: KILN_BENCH_PEER=0: the peer is not built" >&2
+elif command -v mmdebstrap >/dev/null; then
   start=$(date +%s.%N)
   mmdebstrap --quiet --variant=apt --include=python3-sklearn,python3-pandas,python3-fastapi,python3-uvicorn \
     bookworm "$out/peer-rootfs.tar" > "$out/peer.log" 2>&1
