@@ -54,6 +54,7 @@ public final class KilnCommand implements Runnable {
       ModelsCommand.class,
       LineageCommand.class,
       ServeCommand.class,
+      PackageCommand.class,
       DeployCommand.class,
       RolloutCommand.class,
       RollbackCommand.class,

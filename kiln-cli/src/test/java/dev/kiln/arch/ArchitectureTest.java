@@ -32,11 +32,17 @@ class ArchitectureTest {
     return ClassDependencies.of(ROOT.resolve(module).resolve("target/classes"));
   }
 
+  /** {@code dev.kiln.core} for kiln-core; kiln-package's is {@code dev.kiln.packaging} ({@code package} is a keyword). */
+  static String basePackage(String module) {
+    String name = module.substring("kiln-".length());
+    return "dev.kiln." + (name.equals("package") ? "packaging" : name);
+  }
+
   /** {@code kiln-core} for {@code dev.kiln.core.plan}: the module whose base package is the longest prefix. */
   static String moduleOf(String pkg) {
     String best = null;
     for (String m : doc.modules().keySet()) {
-      String base = "dev.kiln." + m.substring("kiln-".length());
+      String base = basePackage(m);
       if ((pkg.equals(base) || pkg.startsWith(base + ".")) && (best == null || base.length() > best.length())) {
         best = m;
       }
@@ -81,7 +87,7 @@ class ArchitectureTest {
   void layeredPackagesUseOnlyThePackagesBeforeThem() {
     List<String> violations = new ArrayList<>();
     doc.layers().forEach((module, order) -> {
-      String base = "dev.kiln." + module.substring("kiln-".length());
+      String base = basePackage(module);
       List<String> pkgs = order.stream().map(p -> p.equals("(root)") ? base : base + "." + p).toList();
       deps(module).forEach((from, tos) -> {
         assertThat(pkgs).as("docs/architecture.md lists every package of " + module).contains(from);
@@ -102,7 +108,7 @@ class ArchitectureTest {
     Set<String> modules = new TreeSet<>();
     doc.forbidden().forEach((row, prefixes) -> {
       String module = row.contains("/") ? row.substring(0, row.indexOf('/')) : row;
-      String base = "dev.kiln." + module.substring("kiln-".length());
+      String base = basePackage(module);
       String pkg = row.contains("/") ? base + "." + row.substring(row.indexOf('/') + 1).replace('/', '.') : base;
       modules.add(module);
       deps(module).forEach((from, tos) -> {
