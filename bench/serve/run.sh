@@ -162,10 +162,10 @@ print("single-row dataframe_split, wrk -t2 -c64, median of 3 x 10 s (requests/s,
 for label, r in [("nginx (constant)", ngx), ("FastAPI+uvicorn sklearn", peer), ("kiln, batching off", off),
                  ("kiln, batching on", on)]:
     print(f"  {label:26s} {r[0]:10.0f} req/s   p99 {r[1]:8.2f} ms   failed {r[2]}")
-print(f"kiln (default: batching on) / peer: {ratio(on[0], peer[0]):.1f}x (target >= 100x); batching off {ratio(off[0], peer[0]):.1f}x")
-print(f"kiln (default: batching on) / nginx: {100 * on[0] / ngx[0]:.1f}% (target >= 15%); batching off "
-      f"{100 * off[0] / ngx[0]:.1f}%")
-print(f"kiln p99 (batching on): {on[1]:.2f} ms (target <= 10 ms); batching off {off[1]:.2f} ms")
+print(f"kiln (default: batching off) / peer: {ratio(off[0], peer[0]):.1f}x (target >= 100x); batching on {ratio(on[0], peer[0]):.1f}x")
+print(f"kiln (default: batching off) / nginx: {100 * off[0] / ngx[0]:.1f}% (target >= 15%); batching on "
+      f"{100 * on[0] / ngx[0]:.1f}%")
+print(f"kiln p99 (default: batching off): {off[1]:.2f} ms (target <= 10 ms); batching on {on[1]:.2f} ms")
 print(f"micro-batching on / off: {ratio(on[0], off[0]):.2f}x requests/s, p99 {on[1]:.2f} vs {off[1]:.2f} ms")
 print(f"1,000-row batches, wrk -t2 -c4: kiln {kb[0] * 1000:.0f} rows/s (p99 {kb[1]:.1f} ms), "
       f"peer {pb[0] * 1000:.0f} rows/s (p99 {pb[1]:.1f} ms): {ratio(kb[0], pb[0]):.1f}x")

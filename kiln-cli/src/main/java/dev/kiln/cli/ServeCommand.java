@@ -78,8 +78,8 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-rows", paramLabel = "N", description = "Most rows per request (default: 10000); past it: 413.")
   int maxRows = Limits.DEFAULT.maxRows();
 
-  @Option(names = "--batching", paramLabel = "on|off", description = "Micro-batch concurrent requests (default: on).")
-  String batching = "on";
+  @Option(names = "--batching", paramLabel = "on|off", description = "Micro-batch concurrent requests (default: off).")
+  String batching = "off";
 
   @Option(names = "--batch-wait-us", paramLabel = "N", description = "With batching: the longest wait for requests in flight (default: 200).")
   long batchWaitMicros = Batching.on().maxWaitMicros();

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * {@link GatewayMain}'s command line: {@code --bundle DIR [--port P] [--host H] [--max-body BYTES]
- * [--max-rows N] [--batching on|off (on)] [--batch-wait-us N] [--drain-timeout SECONDS]}. Every mistake
+ * [--max-rows N] [--batching on|off (off)] [--batch-wait-us N] [--drain-timeout SECONDS]}. Every mistake
  * is an {@link IllegalArgumentException} saying what was expected.
  */
 record GatewayArgs(Path bundle, GatewayOptions options) {
@@ -22,7 +22,7 @@ record GatewayArgs(Path bundle, GatewayOptions options) {
     int port = 8080;
     long maxBody = Limits.DEFAULT.maxBodyBytes();
     int maxRows = Limits.DEFAULT.maxRows();
-    boolean batching = true;
+    boolean batching = false;
     long waitUs = Batching.on().maxWaitMicros();
     long drain = 30;
     List<String> a = new ArrayList<>(List.of(args));
