@@ -48,9 +48,15 @@ public final class PipelineParser {
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final StepRegistry steps;
+  private final Map<String, Section> sections = new LinkedHashMap<>();
 
   public PipelineParser(StepRegistry steps) {
+    this(steps, Section.load());
+  }
+
+  public PipelineParser(StepRegistry steps, List<Section> sections) {
     this.steps = steps;
+    sections.forEach(s -> this.sections.put(s.key(), s));
   }
 
   /** Loads {@code kiln.yaml} from a project directory. */
@@ -69,7 +75,16 @@ public final class PipelineParser {
       problems.throwIfAny();
     }
     MapNode root = maybeRoot.orElseThrow();
-    r.allowOnly(root, TOP_KEYS);
+    List<String> topKeys = new ArrayList<>(TOP_KEYS);
+    topKeys.addAll(sections.keySet());
+    r.allowOnly(root, topKeys);
+    Map<String, Node> sectionNodes = new LinkedHashMap<>();
+    for (Section s : sections.values()) {
+      root.get(s.key()).ifPresent(n -> {
+        sectionNodes.put(s.key(), n);
+        s.check(n, r);
+      });
+    }
     checkFormatVersion(root, problems);
     String name = r.string(root, "pipeline").orElse(projectDir.toAbsolutePath().normalize().getFileName().toString());
     Optional<String> paramsFile = r.string(root, "params");
@@ -100,7 +115,7 @@ public final class PipelineParser {
         });
       }
     });
-    Pipeline pipeline = new Pipeline(projectDir, name, paramsFile, params, stages);
+    Pipeline pipeline = new Pipeline(projectDir, name, paramsFile, params, stages, sectionNodes);
     new PipelineValidator(pipeline, stageNodes, problems, paramErrors.isEmpty()).validate();
     List<dev.kiln.core.config.Problem> all = new ArrayList<>();
     paramErrors.forEach(e -> all.addAll(e.problems()));
