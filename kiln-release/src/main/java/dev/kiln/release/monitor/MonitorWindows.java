@@ -1,0 +1,12 @@
+package dev.kiln.release.monitor;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Closed monitor windows, kept so reports can show them over time. */
+public interface MonitorWindows {
+  void record(MonitorWindow window);
+
+  /** The environment's windows that ended at or after {@code since}, oldest first. */
+  List<MonitorWindow> since(String environment, Instant since);
+}
