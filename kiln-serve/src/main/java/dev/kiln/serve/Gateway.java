@@ -24,21 +24,40 @@ public final class Gateway implements AutoCloseable {
   private final GatewayMetrics metrics = new GatewayMetrics();
   private final VersionLoader loader;
   private final HttpGateway http;
+  private final dev.kiln.serve.feedback.Feedback feedback;
+  private final java.util.concurrent.ScheduledExecutorService ticker;
   private final Consumer<String> log;
   private final int port;
   private volatile boolean closed;
 
-  private Gateway(GatewayOptions options, Consumer<String> log) {
+  private Gateway(GatewayOptions options, java.time.Clock clock, Consumer<String> log) {
     this.options = options;
     this.log = log;
     this.loader = new VersionLoader(options.batching());
-    this.http = HttpGateway.of(router, options.limits(), options.threshold(), metrics, () -> !closed);
+    this.feedback = new dev.kiln.serve.feedback.Feedback(options.feedback(), clock);
+    this.http = HttpGateway.of(router, options.limits(), options.threshold(), metrics, () -> !closed, feedback);
     this.port = http.start(options.host(), options.port());
+    this.ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "kiln-feedback-windows");
+      t.setDaemon(true);
+      return t;
+    });
+    ticker.scheduleWithFixedDelay(feedback::tick, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
   }
 
   /** Starts listening (not ready until a version is deployed). */
   public static Gateway start(GatewayOptions options, Consumer<String> log) {
-    return new Gateway(options, log);
+    return start(options, java.time.Clock.systemUTC(), log);
+  }
+
+  /** Starts listening, with time (of the journal and the accuracy windows) from {@code clock}. */
+  public static Gateway start(GatewayOptions options, java.time.Clock clock, Consumer<String> log) {
+    return new Gateway(options, clock, log);
+  }
+
+  /** Late labels and live accuracy: listeners for closed accuracy windows, snapshots. */
+  public dev.kiln.serve.feedback.Feedback feedback() {
+    return feedback;
   }
 
   public int port() {
@@ -124,6 +143,7 @@ public final class Gateway implements AutoCloseable {
       return;
     }
     closed = true;
+    ticker.shutdownNow();
     http.drain(options.drainTimeout());
     router.retireAll();
   }

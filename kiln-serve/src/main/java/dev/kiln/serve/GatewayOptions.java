@@ -1,16 +1,17 @@
 package dev.kiln.serve;
 
 import dev.kiln.serve.batch.Batching;
+import dev.kiln.serve.feedback.FeedbackOptions;
 import dev.kiln.serve.input.Limits;
 import java.time.Duration;
 
 /**
  * How a gateway listens and serves: address, request limits, micro-batching, the decision
- * threshold of binary classifiers (0.5, as {@code kiln evaluate}'s default), and how long a
- * shutdown waits for requests in flight.
+ * threshold of binary classifiers (0.5, as {@code kiln evaluate}'s default), how long a
+ * shutdown waits for requests in flight, and how predictions are journaled for late labels.
  */
 public record GatewayOptions(String host, int port, Limits limits, Batching batching, double threshold,
-    Duration drainTimeout) {
+    Duration drainTimeout, FeedbackOptions feedback) {
 
   public GatewayOptions {
     if (port < 0 || port > 65535) {
@@ -22,14 +23,19 @@ public record GatewayOptions(String host, int port, Limits limits, Batching batc
   }
 
   public static GatewayOptions defaults(String host, int port) {
-    return new GatewayOptions(host, port, Limits.DEFAULT, Batching.OFF, 0.5, Duration.ofSeconds(30));
+    return new GatewayOptions(host, port, Limits.DEFAULT, Batching.OFF, 0.5, Duration.ofSeconds(30),
+        FeedbackOptions.DEFAULT);
   }
 
   public GatewayOptions withBatching(Batching b) {
-    return new GatewayOptions(host, port, limits, b, threshold, drainTimeout);
+    return new GatewayOptions(host, port, limits, b, threshold, drainTimeout, feedback);
   }
 
   public GatewayOptions withLimits(Limits l) {
-    return new GatewayOptions(host, port, l, batching, threshold, drainTimeout);
+    return new GatewayOptions(host, port, l, batching, threshold, drainTimeout, feedback);
+  }
+
+  public GatewayOptions withFeedback(FeedbackOptions f) {
+    return new GatewayOptions(host, port, limits, batching, threshold, drainTimeout, f);
   }
 }
