@@ -241,6 +241,7 @@ public final class Feedback {
     synchronized (this) {
       long now = clock.millis();
       closed = closeDue(now);
+      journal.expire(now);
       List<FeedbackSnapshot.Version> versions = new ArrayList<>();
       for (Board b : boards.values()) {
         versions.add(version(b));
