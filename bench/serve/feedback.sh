@@ -3,7 +3,8 @@
 # journals BATCHES requests of ROWS rows each (request ids b<i>, rows b<i>#<row>), then wrk (2
 # threads, 8 connections) posts bodies of ROWS labels for them for KILN_BENCH_SECONDS (default 10):
 # first each label is accepted, then repeated ones count as duplicates — both a journal lookup.
-# Prints labels/s (requests/s x ROWS), p99 per body, the receipt totals and the load.
+# Prints labels/s (requests/s x ROWS), p99 per body, the receipt totals and the load; then the heap
+# per journal entry (bench/serve/FeedbackMemory.java, KILN_BENCH_ENTRIES entries, 1,000,000).
 #   bench/serve/feedback.sh [path/to/telco_churn.csv]      (apt: wrk, curl)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -79,3 +80,5 @@ print("labels: accepted %(accepted)d, unknown %(unknown)d, duplicate %(duplicate
 print("journal: %d entries; load %s -> %s" % (f["journal"]["entries"], open(out + "/load.start").read().strip(),
       open(out + "/load.end").read().strip()))
 PY
+# Heap per journal entry, in a JVM of its own.
+java -XX:+UseSerialGC -Xmx2g -cp "$root/kiln-cli/target/kiln/lib/*" "$here/FeedbackMemory.java" "${KILN_BENCH_ENTRIES:-1000000}"
