@@ -164,6 +164,10 @@ class FeedbackTest {
       assertThat(closed.get(1).start()).isEqualTo(T0.plus(Duration.ofHours(1)));
       assertThat(closed.get(1).labels()).isEqualTo(2);
       assertThat(g.feedback().cumulative("grades", 2).orElseThrow().labels()).isEqualTo(3);
+      JsonNode v = http.get("/feedback").json().get("versions").get(0);
+      assertThat(v.has("window")).isFalse();
+      assertThat(v.get("last_window").get("start").asText()).isEqualTo(T0.plus(Duration.ofHours(1)).toString());
+      assertThat(v.get("last_window").get("labels").asInt()).isEqualTo(2);
     }
   }
 }

@@ -25,6 +25,7 @@ final class Board {
   private long labels;
   private long dropped;
   private long windowStart = -1;
+  private AccuracyWindow lastClosed;
 
   Board(String model, int version, Task task, long since, int maxLabels, long window) {
     this.model = model;
@@ -58,8 +59,14 @@ final class Board {
     if (rows.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new AccuracyWindow(model, version, java.time.Instant.ofEpochMilli(start),
-        java.time.Instant.ofEpochMilli(start + window), rows.size(), LiveMetrics.of(task, rows).metrics()));
+    lastClosed = new AccuracyWindow(model, version, java.time.Instant.ofEpochMilli(start),
+        java.time.Instant.ofEpochMilli(start + window), rows.size(), LiveMetrics.of(task, rows).metrics());
+    return Optional.of(lastClosed);
+  }
+
+  /** The last window closed with labels. */
+  Optional<AccuracyWindow> lastClosed() {
+    return Optional.ofNullable(lastClosed);
   }
 
   /** The outcomes whose labels arrived since {@code start} (the newest are last in the deque). */

@@ -1,10 +1,13 @@
 package dev.kiln.serve.feedback;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.model.features.Columns;
 import dev.kiln.model.predict.Predictions;
 import dev.kiln.model.signature.Task;
 import dev.kiln.serve.input.ClientError;
+import dev.kiln.serve.input.Field;
 import dev.kiln.serve.input.Limits;
+import dev.kiln.serve.input.Schema;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -33,7 +37,7 @@ public final class Feedback {
   private long unknown;
   private long duplicate;
   private long unkeyed;
-  private final Map<dev.kiln.serve.input.Schema, dev.kiln.serve.input.Schema> keyed = new java.util.WeakHashMap<>();
+  private final Map<Schema, Schema> keyed = new WeakHashMap<>();
 
   public Feedback(FeedbackOptions options, Clock clock) {
     this.options = options;
@@ -124,22 +128,22 @@ public final class Feedback {
    * The schema requests are read with: the model's, plus the key column as text when labels are
    * matched by a key column the model does not take (the column is then required in every request).
    */
-  public dev.kiln.serve.input.Schema schema(dev.kiln.serve.input.Schema model) {
+  public Schema schema(Schema model) {
     if (options.keyColumn().isEmpty() || model.indexOf(options.keyColumn().get()).isPresent()) {
       return model;
     }
     synchronized (keyed) {
       return keyed.computeIfAbsent(model, m -> {
-        List<dev.kiln.serve.input.Field> fields = new ArrayList<>(m.fields());
-        fields.add(new dev.kiln.serve.input.Field(options.keyColumn().get(), dev.kiln.serve.input.Field.Kind.TEXT,
+        List<Field> fields = new ArrayList<>(m.fields());
+        fields.add(new Field(options.keyColumn().get(), Field.Kind.TEXT,
             List.of()));
-        return new dev.kiln.serve.input.Schema(fields);
+        return new Schema(fields);
       });
     }
   }
 
   /** The key column's values of predicted rows, or null when labels are matched by request id. */
-  public String[] keys(dev.kiln.model.features.Columns rows) {
+  public String[] keys(Columns rows) {
     return options.keyColumn().map(rows::strings).orElse(null);
   }
 
@@ -259,6 +263,6 @@ public final class Feedback {
         b.dropped(), LiveMetrics.of(b.task, b.all()),
         b.windowStart() < 0 ? Optional.empty() : Optional.of(new FeedbackSnapshot.Window(
             Instant.ofEpochMilli(b.windowStart()), Instant.ofEpochMilli(b.windowEnd()), open.size(),
-            LiveMetrics.of(b.task, open))));
+            LiveMetrics.of(b.task, open))), b.lastClosed());
   }
 }

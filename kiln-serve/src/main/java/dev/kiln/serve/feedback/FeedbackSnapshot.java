@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * The feedback state at one instant, as {@code GET /feedback} shows it: the journal (entries,
- * bounds, evictions), the label counts, and per version its cumulative metrics and those of its
- * open window.
+ * bounds, evictions), the label counts, and per version its cumulative metrics, those of its
+ * open window and the last window closed.
  */
 public record FeedbackSnapshot(Instant at, FeedbackOptions options, int journalEntries, long evictedByCount,
     long evictedByAge, long unkeyedRows, Receipt labels, List<Version> versions) {
@@ -21,7 +21,7 @@ public record FeedbackSnapshot(Instant at, FeedbackOptions options, int journalE
 
   /** One version's live accuracy: since it started serving, and in the open window. */
   public record Version(String model, int version, String task, Instant since, long labels, long droppedLabels,
-      LiveMetrics cumulative, Optional<Window> window) {}
+      LiveMetrics cumulative, Optional<Window> window, Optional<AccuracyWindow> lastWindow) {}
 
   /** The open window of label-arrival time and its metrics so far. */
   public record Window(Instant start, Instant end, long labels, LiveMetrics metrics) {}
@@ -59,6 +59,15 @@ public record FeedbackSnapshot(Instant at, FeedbackOptions options, int journalE
         wn.put("end", w.end().toString());
         wn.put("labels", w.labels());
         metrics(wn, w.metrics());
+      });
+      v.lastWindow().ifPresent(w -> {
+        ObjectNode ln = n.putObject("last_window");
+        ln.put("start", w.start().toString());
+        ln.put("end", w.end().toString());
+        ln.put("labels", w.labels());
+        ObjectNode values = ln.putObject("metrics");
+        w.metrics().entrySet().stream().sorted(Map.Entry.comparingByKey()).filter(e -> Double.isFinite(e.getValue()))
+            .forEach(e -> values.put(e.getKey(), e.getValue()));
       });
     }
     return o.toString();
