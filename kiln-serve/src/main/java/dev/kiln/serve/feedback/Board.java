@@ -1,6 +1,7 @@
 package dev.kiln.serve.feedback;
 
 import dev.kiln.model.signature.Task;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -59,8 +60,8 @@ final class Board {
     if (rows.isEmpty()) {
       return Optional.empty();
     }
-    lastClosed = new AccuracyWindow(model, version, java.time.Instant.ofEpochMilli(start),
-        java.time.Instant.ofEpochMilli(start + window), rows.size(), LiveMetrics.of(task, rows).metrics());
+    lastClosed = new AccuracyWindow(model, version, Instant.ofEpochMilli(start),
+        Instant.ofEpochMilli(start + window), rows.size(), LiveMetrics.of(task, rows).metrics());
     return Optional.of(lastClosed);
   }
 

@@ -3,6 +3,7 @@ package dev.kiln.serve.feedback;
 import dev.kiln.model.metrics.ClassificationMetrics;
 import dev.kiln.model.metrics.RegressionMetrics;
 import dev.kiln.model.signature.Task;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,8 +18,8 @@ import java.util.TreeMap;
 public record LiveMetrics(Map<String, Double> metrics, Map<String, String> undefined) {
 
   public LiveMetrics {
-    metrics = java.util.Collections.unmodifiableMap(new TreeMap<>(metrics));
-    undefined = java.util.Collections.unmodifiableMap(new TreeMap<>(undefined));
+    metrics = Collections.unmodifiableMap(new TreeMap<>(metrics));
+    undefined = Collections.unmodifiableMap(new TreeMap<>(undefined));
   }
 
   static LiveMetrics of(Task task, List<Outcome> rows) {
