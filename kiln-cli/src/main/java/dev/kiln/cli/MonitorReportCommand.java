@@ -7,6 +7,7 @@ import dev.kiln.release.monitor.MonitorWindow;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -79,8 +80,8 @@ final class MonitorReportCommand implements Callable<Integer> {
         long errors = ws.stream().mapToLong(MonitorWindow::errors).sum();
         MonitorWindow last = ws.get(ws.size() - 1);
         var labelled = ws.stream().filter(w -> w.labels() > 0).toList();
-        t.row(v, ws.size(), requests, requests == 0 ? "-" : Format.number((double) errors / requests),
-            Double.isNaN(last.latencyP99Ms()) ? "-" : Format.number(last.latencyP99Ms()),
+        t.row(v, ws.size(), requests, requests == 0 ? "-" : String.format(Locale.ROOT, "%.2f%%", 100.0 * errors / requests),
+            Double.isNaN(last.latencyP99Ms()) ? "-" : String.format(Locale.ROOT, "%.2f", last.latencyP99Ms()),
             ws.stream().filter(w -> w.features().stream().anyMatch(f -> f.drifted())).count(),
             ws.stream().mapToLong(MonitorWindow::labels).sum(),
             labelled.isEmpty() ? "-" : live(labelled.get(labelled.size() - 1)));
@@ -101,7 +102,7 @@ final class MonitorReportCommand implements Callable<Integer> {
   private static String live(MonitorWindow w) {
     StringBuilder s = new StringBuilder();
     new java.util.TreeMap<>(w.accuracy()).forEach((k, v) -> s.append(s.length() == 0 ? "" : " ").append(k).append(' ')
-        .append(Double.isNaN(v) ? "-" : Format.number(v)));
+        .append(Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.4f", v)));
     return s.toString();
   }
 }

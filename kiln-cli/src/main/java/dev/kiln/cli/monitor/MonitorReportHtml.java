@@ -5,6 +5,7 @@ import static dev.kiln.cli.monitor.Html.esc;
 import dev.kiln.release.monitor.Alert;
 import dev.kiln.release.monitor.FeatureDrift;
 import dev.kiln.release.monitor.MonitorWindow;
+import dev.kiln.stats.drift.DriftTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,7 +130,7 @@ public final class MonitorReportHtml {
       for (String v : r.versions()) {
         c.series(v, p.points().stream().filter(x -> MonitorReport.label(x.window()).equals(v))
             .map(x -> new TimeChart.Point(x.end(), x.drift().psi(), false, v + ", " + Html.time(x.end()) + ": PSI "
-                + Html.num(x.drift().psi()))).toList());
+                + Html.num(x.drift().psi()))).toList(), r.versions().indexOf(v), false);
       }
       h.append(c.threshold(0.25).render());
     }
@@ -137,7 +138,8 @@ public final class MonitorReportHtml {
 
   private static String driftChart(MonitorReport r, MonitorReport.DriftSeries s, String title) {
     FeatureDrift last = s.points().get(s.points().size() - 1).drift();
-    TimeChart c = chart(r, title, last.test() + " statistic");
+    boolean pValue = DriftTest.fromLabel(last.test()).map(DriftTest::hasPValue).orElse(false);
+    TimeChart c = chart(r, title, last.test() + (pValue ? " p-value" : " statistic"));
     for (String v : r.versions()) {
       List<TimeChart.Point> points = new ArrayList<>();
       for (MonitorReport.DriftPoint p : s.points()) {
@@ -148,7 +150,7 @@ public final class MonitorReportHtml {
         }
       }
       if (!points.isEmpty()) {
-        c.series(v, points);
+        c.series(v, points, r.versions().indexOf(v), false);
       }
     }
     return c.threshold(last.threshold()).render();
@@ -156,9 +158,12 @@ public final class MonitorReportHtml {
 
   private static void traffic(StringBuilder h, MonitorReport r) {
     TimeChart latency = chart(r, "Latency", "milliseconds");
-    for (String v : r.versions()) {
-      latency.series(v + " p50", points(r, v, MonitorWindow::latencyP50Ms, w -> "p50 " + Html.num(w.latencyP50Ms()) + " ms"));
-      latency.series(v + " p99", points(r, v, MonitorWindow::latencyP99Ms, w -> "p99 " + Html.num(w.latencyP99Ms()) + " ms"));
+    for (int i = 0; i < r.versions().size(); i++) {
+      String v = r.versions().get(i);
+      latency.series(v + " p50", points(r, v, MonitorWindow::latencyP50Ms, w -> "p50 " + Html.num(w.latencyP50Ms()) + " ms"),
+          i, true);
+      latency.series(v + " p99", points(r, v, MonitorWindow::latencyP99Ms, w -> "p99 " + Html.num(w.latencyP99Ms()) + " ms"),
+          i, false);
     }
     h.append(latency.render());
     h.append(perVersion(r, "Error rate", "share of requests", MonitorWindow::errorRate,
@@ -175,7 +180,7 @@ public final class MonitorReportHtml {
         if (!ws.isEmpty()) {
           c.series(v, ws.stream().map(w -> new TimeChart.Point(w.end(), w.accuracy().get(metric), false, v + ", "
               + Html.time(w.end()) + ": " + metric + " " + Html.num(w.accuracy().get(metric)) + " over " + w.labels()
-              + " labels")).toList());
+              + " labels")).toList(), r.versions().indexOf(v), false);
         }
       }
       h.append(c.render());
@@ -193,7 +198,7 @@ public final class MonitorReportHtml {
       note(h, "No alert from " + Html.time(r.since()) + " on.");
       return;
     }
-    TimeChart c = chart(r, "Alerts", "alerts per rule");
+    TimeChart c = chart(r, "Alerts", "alerts per rule").marks("alert");
     List<String> rules = r.alerts().stream().map(Alert::rule).distinct().sorted().toList();
     for (String rule : rules) {
       List<Alert> of = new ArrayList<>(r.alerts().stream().filter(a -> a.rule().equals(rule)).toList());
@@ -228,7 +233,7 @@ public final class MonitorReportHtml {
   private static String perVersion(MonitorReport r, String title, String yLabel, ToDoubleFunction<MonitorWindow> value,
       Function<MonitorWindow, String> note) {
     TimeChart c = chart(r, title, yLabel);
-    r.versions().forEach(v -> c.series(v, points(r, v, value, note)));
+    r.versions().forEach(v -> c.series(v, points(r, v, value, note), r.versions().indexOf(v), false));
     return c.render();
   }
 

@@ -33,7 +33,8 @@ final class TimeChart {
   /** One value at one time; {@code marked} draws it as a red point, {@code note} is its tooltip. */
   record Point(Instant at, double value, boolean marked, String note) {}
 
-  record Series(String name, List<Point> points) {}
+  /** A line: its color (an index into {@link #COLORS}, so a version keeps its color on every chart), dashed or not. */
+  record Series(String name, List<Point> points, int color, boolean dashed) {}
 
   /** A time worth a vertical line (an alert) with its tooltip. */
   record Marker(Instant at, String note) {}
@@ -45,6 +46,7 @@ final class TimeChart {
   private final List<Series> series = new ArrayList<>();
   private final List<Marker> markers = new ArrayList<>();
   private OptionalDouble threshold = OptionalDouble.empty();
+  private String markMeaning = "drifted";
 
   TimeChart(String title, String yLabel, Instant from, Instant to) {
     this.title = title;
@@ -55,7 +57,17 @@ final class TimeChart {
   }
 
   TimeChart series(String name, List<Point> points) {
-    series.add(new Series(name, List.copyOf(points)));
+    return series(name, points, series.size(), false);
+  }
+
+  TimeChart series(String name, List<Point> points, int color, boolean dashed) {
+    series.add(new Series(name, List.copyOf(points), color, dashed));
+    return this;
+  }
+
+  /** What a marked point means, for the legend (default: drifted). */
+  TimeChart marks(String meaning) {
+    this.markMeaning = meaning;
     return this;
   }
 
@@ -86,14 +98,14 @@ final class TimeChart {
           .append("\" y1=\"").append(TOP).append("\" y2=\"").append(H - BOTTOM).append("\" stroke=\"").append(MARK)
           .append("\" stroke-dasharray=\"2 3\"><title>").append(esc(m.note())).append("</title></line>");
     }
-    for (int i = 0; i < series.size(); i++) {
-      line(s, series.get(i), COLORS.get(i % COLORS.size()), range);
+    for (Series se : series) {
+      line(s, se, range);
     }
     s.append("</svg>");
     return s.append(legend()).append("</figure>").toString();
   }
 
-  /** From the lowest value (or zero) to the highest value or threshold, widened to round ticks. */
+  /** From the lowest value (or zero) to the highest value or threshold, widened to round ticks: {bottom, top, step}. */
   private double[] yRange() {
     double lo = 0;
     double hi = threshold.orElse(0);
@@ -108,9 +120,9 @@ final class TimeChart {
     if (hi <= lo) {
       hi = lo + 1;
     }
-    double step = niceStep((hi - lo) * 1.05 / TICKS);
-    return new double[] {Math.floor(lo / step) * step, Math.floor(lo / step) * step + step * Math.ceil(
-        (hi * 1.05 - Math.floor(lo / step) * step) / step - 1e-9), step};
+    double step = niceStep((hi - lo) / TICKS);
+    double bottom = Math.floor(lo / step + 1e-9) * step;
+    return new double[] {bottom, bottom + step * Math.ceil((hi - bottom) / step - 1e-9), step};
   }
 
   /** 1, 2 or 5 times a power of ten, at least {@code raw}. */
@@ -142,7 +154,12 @@ final class TimeChart {
         .append(xy(mid)).append(")\">").append(esc(yLabel)).append("</text>");
   }
 
-  private void line(StringBuilder s, Series se, String color, double[] range) {
+  private static String color(Series se) {
+    return COLORS.get(se.color() % COLORS.size());
+  }
+
+  private void line(StringBuilder s, Series se, double[] range) {
+    String color = color(se);
     StringBuilder d = new StringBuilder();
     boolean pen = false;
     for (Point p : se.points()) {
@@ -154,7 +171,7 @@ final class TimeChart {
       pen = true;
     }
     s.append("<path class=\"series\" d=\"").append(d).append("\" fill=\"none\" stroke=\"").append(color)
-        .append("\" stroke-width=\"1.8\"><title>").append(esc(se.name())).append("</title></path>");
+        .append("\" stroke-width=\"1.8\"").append(se.dashed() ? " stroke-dasharray=\"5 3\"" : "").append("><title>").append(esc(se.name())).append("</title></path>");
     for (Point p : se.points()) {
       if (Double.isFinite(p.value())) {
         s.append("<circle").append(p.marked() ? " class=\"marked\"" : "").append(" cx=\"").append(xy(px(p.at())))
@@ -167,15 +184,15 @@ final class TimeChart {
 
   private String legend() {
     StringBuilder s = new StringBuilder("<figcaption>");
-    for (int i = 0; i < series.size(); i++) {
-      s.append("<span class=\"key\" style=\"background:").append(COLORS.get(i % COLORS.size())).append("\"></span>")
-          .append(esc(series.get(i).name()));
+    for (Series se : series) {
+      s.append("<span class=\"key\" style=\"").append(se.dashed() ? "border-top:3px dashed " + color(se) + ";height:0"
+          : "background:" + color(se)).append("\"></span>").append(esc(se.name()));
     }
     if (threshold.isPresent()) {
       s.append(" <span class=\"muted\">- - threshold ").append(Html.num(threshold.getAsDouble())).append("</span>");
     }
     if (series.stream().anyMatch(se -> se.points().stream().anyMatch(Point::marked))) {
-      s.append("<span class=\"key\" style=\"background:").append(MARK).append(";border-radius:5px\"></span>drifted");
+      s.append("<span class=\"key\" style=\"background:").append(MARK).append(";border-radius:5px\"></span>").append(esc(markMeaning));
     }
     if (!markers.isEmpty()) {
       s.append(" <span style=\"color:").append(MARK).append("\">┆ alert</span>");
