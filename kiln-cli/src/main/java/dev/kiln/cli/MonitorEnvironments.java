@@ -15,8 +15,8 @@ final class MonitorEnvironments {
   private MonitorEnvironments() {}
 
   static void require(MetadataStore store, String env) {
-    if (store.environments().find(env).isPresent() || !store.alerts().list(Optional.of(env), Instant.EPOCH).isEmpty()
-        || !store.monitorWindows().since(env, Instant.EPOCH).isEmpty()) {
+    if (store.environments().find(env).isPresent() || store.monitorWindows().any(env)
+        || !store.alerts().list(Optional.of(env), Instant.EPOCH).isEmpty()) {
       return;
     }
     List<String> known = store.environments().all().stream().map(Deployment::environment).toList();
