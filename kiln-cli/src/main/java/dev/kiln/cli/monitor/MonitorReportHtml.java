@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
@@ -24,6 +25,8 @@ import java.util.function.ToDoubleFunction;
 public final class MonitorReportHtml {
   /** Line charts of single features, beyond which drifted features are only named. */
   static final int MAX_FEATURE_CHARTS = 12;
+  /** Rows of a drift heatmap, beyond which only the features closest to drifting get one. */
+  static final int MAX_HEATMAP_ROWS = 60;
   private static final String STYLE = "body{font:14px/1.45 system-ui,sans-serif;margin:2em;color:#222;max-width:1250px}"
       + "table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border-bottom:1px solid #ddd;padding:3px 8px;"
       + "text-align:left;vertical-align:top}th{background:#f4f4f4}td.n{text-align:right}"
@@ -94,7 +97,11 @@ public final class MonitorReportHtml {
   }
 
   private static void drift(StringBuilder h, MonitorReport r) {
-    List<String> names = r.features().stream().map(MonitorReport.DriftSeries::name).toList();
+    List<String> names = heatmapRows(r.features());
+    if (names.size() < r.features().size()) {
+      note(h, "The heatmaps show the " + names.size() + " of " + r.features().size() + " features that came closest "
+          + "to drifting (those that drifted in most windows first); the table lists all.");
+    }
     for (String v : r.versions()) {
       List<MonitorWindow> ws = r.windowsOf(v).stream().filter(w -> !w.features().isEmpty()).toList();
       if (!ws.isEmpty()) {
@@ -120,6 +127,28 @@ public final class MonitorReportHtml {
       note(h, (drifted.size() - MAX_FEATURE_CHARTS) + " more features drifted: " + String.join(", ",
           drifted.stream().skip(MAX_FEATURE_CHARTS).map(MonitorReport.DriftSeries::name).toList()) + ".");
     }
+  }
+
+  /**
+   * Every feature when there are few; otherwise the {@link #MAX_HEATMAP_ROWS} that came closest to
+   * drifting (most drifted windows first, then the highest severity), in signature order, so a page
+   * over 1,500 columns stays small.
+   */
+  static List<String> heatmapRows(List<MonitorReport.DriftSeries> features) {
+    if (features.size() <= MAX_HEATMAP_ROWS) {
+      return features.stream().map(MonitorReport.DriftSeries::name).toList();
+    }
+    Map<String, Double> closeness = new java.util.HashMap<>();
+    features.forEach(f -> closeness.put(f.name(), f.driftedWindows() + worstSeverity(f)));
+    java.util.Set<String> keep = features.stream().map(MonitorReport.DriftSeries::name)
+        .sorted(java.util.Comparator.comparingDouble(closeness::get).reversed())
+        .limit(MAX_HEATMAP_ROWS).collect(java.util.stream.Collectors.toSet());
+    return features.stream().map(MonitorReport.DriftSeries::name).filter(keep::contains).toList();
+  }
+
+  private static double worstSeverity(MonitorReport.DriftSeries s) {
+    return s.points().stream().mapToDouble(p -> Heatmap.severity(p.drift())).filter(d -> !Double.isNaN(d)).max()
+        .orElse(0);
   }
 
   private static void prediction(StringBuilder h, MonitorReport r, MonitorReport.DriftSeries p) {
