@@ -48,32 +48,34 @@ public final class MonitorReportHtml {
         + "monitor: " + esc(r.environment()) + "</title><style>" + STYLE + "</style></head><body>\n");
     h.append("<h1>Monitor report: ").append(esc(r.environment())).append("</h1>\n");
     summary(h, r);
-    section(h, "drift", "Input drift");
-    if (r.features().isEmpty()) {
-      note(h, r.windows().isEmpty() ? none(r) : "No window was tested for input drift (the serving versions have no "
-          + "reference profile).");
-    } else {
-      drift(h, r);
-    }
-    section(h, "prediction", "Predictions");
-    r.prediction().ifPresentOrElse(p -> prediction(h, r, p), () -> note(h, r.windows().isEmpty() ? none(r)
-        : "No window was tested for prediction drift (no reference predictions)."));
-    section(h, "traffic", "Latency, errors and traffic");
-    if (r.windows().isEmpty()) {
-      note(h, none(r));
-    } else {
-      traffic(h, r);
-    }
-    section(h, "accuracy", "Live accuracy");
-    if (r.labelled().isEmpty()) {
-      note(h, r.windows().isEmpty() ? none(r) : "No labels have arrived for these windows yet (POST /feedback).");
-    } else {
-      accuracy(h, r);
-    }
-    section(h, "alerts", "Alerts");
-    alerts(h, r);
-    return h.append("</section>\n<p class=\"note\">Written by Kiln. What the tests and figures mean: docs/monitoring.md."
-        + "</p></body></html>\n").toString();
+    section(h, "drift", "Input drift", () -> {
+      if (r.features().isEmpty()) {
+        note(h, r.windows().isEmpty() ? none(r) : "No window was tested for input drift (the serving versions have no "
+            + "reference profile).");
+      } else {
+        drift(h, r);
+      }
+    });
+    section(h, "prediction", "Predictions", () -> r.prediction().ifPresentOrElse(p -> prediction(h, r, p),
+        () -> note(h, r.windows().isEmpty() ? none(r) : "No window was tested for prediction drift (no reference "
+            + "predictions).")));
+    section(h, "traffic", "Latency, errors and traffic", () -> {
+      if (r.windows().isEmpty()) {
+        note(h, none(r));
+      } else {
+        traffic(h, r);
+      }
+    });
+    section(h, "accuracy", "Live accuracy", () -> {
+      if (r.labelled().isEmpty()) {
+        note(h, r.windows().isEmpty() ? none(r) : "No labels have arrived for these windows yet (POST /feedback).");
+      } else {
+        accuracy(h, r);
+      }
+    });
+    section(h, "alerts", "Alerts", () -> alerts(h, r));
+    return h.append("<p class=\"note\">Written by Kiln. What the tests and figures mean: docs/monitoring.md.</p>"
+        + "</body></html>\n").toString();
   }
 
   private static void summary(StringBuilder h, MonitorReport r) {
@@ -293,11 +295,10 @@ public final class MonitorReportHtml {
     return t;
   }
 
-  private static void section(StringBuilder h, String id, String title) {
-    if (h.indexOf("<section") >= 0) {
-      h.append("</section>\n");
-    }
+  private static void section(StringBuilder h, String id, String title, Runnable body) {
     h.append("<section id=\"").append(id).append("\"><h2>").append(esc(title)).append("</h2>\n");
+    body.run();
+    h.append("</section>\n");
   }
 
   private static void note(StringBuilder h, String text) {
