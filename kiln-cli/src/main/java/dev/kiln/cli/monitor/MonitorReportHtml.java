@@ -3,15 +3,12 @@ package dev.kiln.cli.monitor;
 import static dev.kiln.cli.monitor.Html.esc;
 
 import dev.kiln.release.monitor.Alert;
-import dev.kiln.release.monitor.FeatureDrift;
 import dev.kiln.release.monitor.MonitorWindow;
-import dev.kiln.stats.drift.DriftTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
@@ -23,10 +20,6 @@ import java.util.function.ToDoubleFunction;
  * page loads nothing from anywhere and runs no script.
  */
 public final class MonitorReportHtml {
-  /** Line charts of single features, beyond which drifted features are only named. */
-  static final int MAX_FEATURE_CHARTS = 12;
-  /** Rows of a drift heatmap, beyond which only the features closest to drifting get one. */
-  static final int MAX_HEATMAP_ROWS = 60;
   private static final String STYLE = "body{font:14px/1.45 system-ui,sans-serif;margin:2em;color:#222;max-width:1250px}"
       + "table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border-bottom:1px solid #ddd;padding:3px 8px;"
       + "text-align:left;vertical-align:top}th{background:#f4f4f4}td.n{text-align:right}"
@@ -53,10 +46,10 @@ public final class MonitorReportHtml {
         note(h, r.windows().isEmpty() ? none(r) : "No window was tested for input drift (the serving versions have no "
             + "reference profile).");
       } else {
-        drift(h, r);
+        DriftSections.drift(h, r);
       }
     });
-    section(h, "prediction", "Predictions", () -> r.prediction().ifPresentOrElse(p -> prediction(h, r, p),
+    section(h, "prediction", "Predictions", () -> r.prediction().ifPresentOrElse(p -> DriftSections.prediction(h, r, p),
         () -> note(h, r.windows().isEmpty() ? none(r) : "No window was tested for prediction drift (no reference "
             + "predictions).")));
     section(h, "traffic", "Latency, errors and traffic", () -> {
@@ -96,95 +89,6 @@ public final class MonitorReportHtml {
           .append("</td></tr>");
     }
     h.append("</table>\n");
-  }
-
-  private static void drift(StringBuilder h, MonitorReport r) {
-    List<String> names = heatmapRows(r.features());
-    if (names.size() < r.features().size()) {
-      note(h, "The heatmaps show the " + names.size() + " of " + r.features().size() + " features that came closest "
-          + "to drifting (those that drifted in most windows first); the table lists all.");
-    }
-    for (String v : r.versions()) {
-      List<MonitorWindow> ws = r.windowsOf(v).stream().filter(w -> !w.features().isEmpty()).toList();
-      if (!ws.isEmpty()) {
-        h.append(Heatmap.render("Drift per feature, " + v, names, ws));
-      }
-    }
-    h.append("\n<table><tr><th>feature</th><th>test</th><th>windows tested</th><th>drifted</th><th>last statistic</th>"
-        + "<th>threshold</th></tr>");
-    List<MonitorReport.DriftSeries> drifted = new ArrayList<>();
-    for (MonitorReport.DriftSeries s : r.features()) {
-      FeatureDrift last = s.points().get(s.points().size() - 1).drift();
-      h.append("<tr><td>").append(esc(s.name())).append("</td><td>").append(esc(last.test())).append("</td><td class=\"n\">")
-          .append(s.points().size()).append("</td><td class=\"n").append(s.driftedWindows() > 0 ? " fail" : "").append("\">")
-          .append(s.driftedWindows()).append("</td><td class=\"n\">").append(Html.num(last.statistic()))
-          .append("</td><td class=\"n\">").append(Html.num(last.threshold())).append("</td></tr>");
-      if (s.driftedWindows() > 0) {
-        drifted.add(s);
-      }
-    }
-    h.append("</table>\n");
-    drifted.stream().limit(MAX_FEATURE_CHARTS).forEach(s -> h.append(driftChart(r, s, "Drift of " + s.name())));
-    if (drifted.size() > MAX_FEATURE_CHARTS) {
-      note(h, (drifted.size() - MAX_FEATURE_CHARTS) + " more features drifted: " + String.join(", ",
-          drifted.stream().skip(MAX_FEATURE_CHARTS).map(MonitorReport.DriftSeries::name).toList()) + ".");
-    }
-  }
-
-  /**
-   * Every feature when there are few; otherwise the {@link #MAX_HEATMAP_ROWS} that came closest to
-   * drifting (most drifted windows first, then the highest severity), in signature order, so a page
-   * over 1,500 columns stays small.
-   */
-  static List<String> heatmapRows(List<MonitorReport.DriftSeries> features) {
-    if (features.size() <= MAX_HEATMAP_ROWS) {
-      return features.stream().map(MonitorReport.DriftSeries::name).toList();
-    }
-    Map<String, Double> closeness = new java.util.HashMap<>();
-    features.forEach(f -> closeness.put(f.name(), f.driftedWindows() + worstSeverity(f)));
-    java.util.Set<String> keep = features.stream().map(MonitorReport.DriftSeries::name)
-        .sorted(java.util.Comparator.comparingDouble(closeness::get).reversed())
-        .limit(MAX_HEATMAP_ROWS).collect(java.util.stream.Collectors.toSet());
-    return features.stream().map(MonitorReport.DriftSeries::name).filter(keep::contains).toList();
-  }
-
-  private static double worstSeverity(MonitorReport.DriftSeries s) {
-    return s.points().stream().mapToDouble(p -> Heatmap.severity(p.drift())).filter(d -> !Double.isNaN(d)).max()
-        .orElse(0);
-  }
-
-  private static void prediction(StringBuilder h, MonitorReport r, MonitorReport.DriftSeries p) {
-    h.append(driftChart(r, p, "Prediction drift"));
-    boolean psiShown = p.points().stream().anyMatch(x -> x.drift().test().equals("psi"));
-    if (!psiShown && p.points().stream().anyMatch(x -> Double.isFinite(x.drift().psi()))) {
-      TimeChart c = chart(r, "Prediction PSI", "PSI");
-      for (String v : r.versions()) {
-        c.series(v, p.points().stream().filter(x -> MonitorReport.label(x.window()).equals(v))
-            .map(x -> new TimeChart.Point(x.end(), x.drift().psi(), false, v + ", " + Html.time(x.end()) + ": PSI "
-                + Html.num(x.drift().psi()))).toList(), r.versions().indexOf(v), false);
-      }
-      h.append(c.threshold(0.25).render());
-    }
-  }
-
-  private static String driftChart(MonitorReport r, MonitorReport.DriftSeries s, String title) {
-    FeatureDrift last = s.points().get(s.points().size() - 1).drift();
-    boolean pValue = DriftTest.fromLabel(last.test()).map(DriftTest::hasPValue).orElse(false);
-    TimeChart c = chart(r, title, last.test() + (pValue ? " p-value" : " statistic"));
-    for (String v : r.versions()) {
-      List<TimeChart.Point> points = new ArrayList<>();
-      for (MonitorReport.DriftPoint p : s.points()) {
-        if (MonitorReport.label(p.window()).equals(v)) {
-          points.add(new TimeChart.Point(p.end(), p.drift().statistic(), p.drift().drifted(), v + ", "
-              + Html.time(p.end()) + ": " + p.drift().test() + " " + Html.num(p.drift().statistic()) + " (threshold "
-              + Html.num(p.drift().threshold()) + ")" + (p.drift().drifted() ? ", drifted" : "")));
-        }
-      }
-      if (!points.isEmpty()) {
-        c.series(v, points, r.versions().indexOf(v), false);
-      }
-    }
-    return c.threshold(last.threshold()).render();
   }
 
   private static void traffic(StringBuilder h, MonitorReport r) {
@@ -274,7 +178,7 @@ public final class MonitorReportHtml {
         version + ", " + Html.time(w.end()) + ": " + note.apply(w))).toList();
   }
 
-  private static TimeChart chart(MonitorReport r, String title, String yLabel) {
+  static TimeChart chart(MonitorReport r, String title, String yLabel) {
     return new TimeChart(title, yLabel, earliest(r), latest(r)).markers(r.alerts().stream()
         .map(a -> new TimeChart.Marker(a.at(), a.rule() + " at " + Html.time(a.at()) + ": " + a.summary())).toList());
   }
@@ -301,7 +205,7 @@ public final class MonitorReportHtml {
     h.append("</section>\n");
   }
 
-  private static void note(StringBuilder h, String text) {
+  static void note(StringBuilder h, String text) {
     h.append("<p class=\"note\">").append(esc(text)).append("</p>\n");
   }
 
