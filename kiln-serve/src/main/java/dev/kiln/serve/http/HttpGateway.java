@@ -39,7 +39,8 @@ public final class HttpGateway {
       dev.kiln.serve.metrics.GatewayMetrics metrics, java.util.function.BooleanSupplier live, Monitoring monitoring) {
     HttpGateway[] self = new HttpGateway[1];
     self[0] = new HttpGateway(new Serving(router, limits, threshold, metrics, ServerInfo.current(),
-        () -> live.getAsBoolean() && !self[0].draining, new Shadowing(router, metrics, threshold), monitoring));
+        () -> live.getAsBoolean() && !self[0].draining, new Shadowing(router, metrics, threshold, monitoring.drift()),
+        monitoring));
     return self[0];
   }
 
