@@ -32,9 +32,12 @@ final class Charts {
   /** Points over time joined by a thin line, and an optional dashed line (a daily median). */
   static String overTime(String title, String yLabel, List<Point> points, List<Point> dashed, DoubleFunction<String> fy) {
     StringBuilder s = open(title, W, H);
-    long x0 = points.stream().mapToLong(p -> p.at().toEpochMilli()).min().orElse(0);
-    long x1 = Math.max(x0 + 1, points.stream().mapToLong(p -> p.at().toEpochMilli()).max().orElse(1));
-    double ymax = Math.max(1e-9, points.stream().mapToDouble(Point::y).max().orElse(1)) * 1.1;
+    long first = points.stream().mapToLong(p -> p.at().toEpochMilli()).min().orElse(0);
+    long last = points.stream().mapToLong(p -> p.at().toEpochMilli()).max().orElse(0);
+    long pad = last == first ? 30_000 : 0;
+    long x0 = first - pad;
+    long x1 = last + pad;
+    double ymax = nice(points.stream().mapToDouble(Point::y).max().orElse(1));
     frame(s, W, H);
     for (int i = 0; i <= 2; i++) {
       double v = ymax * i / 2;
@@ -111,6 +114,20 @@ final class Charts {
       }
     }
     return s.append("</svg>").toString();
+  }
+
+  /** The smallest 1, 2 or 5 times a power of ten at or above {@code v}, so the axis' ticks are round. */
+  static double nice(double v) {
+    if (!(v > 0)) {
+      return 1;
+    }
+    double p = Math.pow(10, Math.floor(Math.log10(v)));
+    for (double m : new double[] {1, 2, 5, 10}) {
+      if (m * p >= v) {
+        return m * p;
+      }
+    }
+    return 10 * p;
   }
 
   private static void legend(StringBuilder s, List<Part> parts, double x, double y) {

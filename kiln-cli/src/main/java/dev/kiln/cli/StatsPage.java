@@ -74,17 +74,33 @@ final class StatsPage {
   }
 
   private static void table(StringBuilder h, PipelineStats p) {
-    h.append("<table><tr><th class=\"l\">stage</th><th>runs</th><th>ok</th><th>failed</th><th>fail %</th>"
-        + "<th>up to date</th><th>restored</th><th>ran</th><th>hit %</th><th>ran ok</th><th>p50</th><th>p95</th>"
-        + "<th>max</th><th>CPU p50</th><th>CPU total</th><th>peak memory</th></tr>");
+    h.append("<div class=\"charts\">");
+    List<List<Object>> outcomes = new ArrayList<>();
+    List<List<Object>> times = new ArrayList<>();
     for (StageStats s : p.stages()) {
-      h.append("<tr><td class=\"l\">").append(esc(s.stage())).append("</td>");
-      for (Object cell : List.of(s.outcomes().total(), s.outcomes().succeeded(), s.outcomes().failed(),
+      outcomes.add(List.of(s.stage(), s.outcomes().total(), s.outcomes().succeeded(), s.outcomes().failed(),
           percent(s.outcomes().failureRate()), s.cache().upToDate(), s.cache().restored(), s.cache().ran(),
-          percent(s.cache().hitRate()), s.wallMillis().count(), ms(s.wallMillis().p50()), ms(s.wallMillis().p95()),
-          ms(s.wallMillis().max()), ms(s.cpuMillis().p50()),
-          s.cpuMillis().count() == 0 ? "-" : ms(s.cpuMillis().total()), bytes(s.peakRssBytes().max()))) {
-        h.append("<td>").append(esc(String.valueOf(cell))).append("</td>");
+          percent(s.cache().hitRate())));
+      times.add(List.of(s.stage(), s.wallMillis().count(), ms(s.wallMillis().p50()), ms(s.wallMillis().p95()),
+          ms(s.wallMillis().max()), ms(s.cpuMillis().p50()), s.cpuMillis().count() == 0 ? "-" : ms(s.cpuMillis().total()),
+          bytes(s.peakRssBytes().max())));
+    }
+    table(h, List.of("stage", "runs", "ok", "failed", "fail %", "up to date", "restored", "ran", "hit %"), outcomes);
+    table(h, List.of("stage", "ran ok", "p50", "p95", "max", "CPU p50", "CPU total", "peak memory"), times);
+    h.append("</div>");
+  }
+
+  /** A table whose first column (a name) is left-aligned. */
+  private static void table(StringBuilder h, List<String> header, List<List<Object>> rows) {
+    h.append("<table><tr>");
+    for (int i = 0; i < header.size(); i++) {
+      h.append(i == 0 ? "<th class=\"l\">" : "<th>").append(esc(header.get(i))).append("</th>");
+    }
+    h.append("</tr>");
+    for (List<Object> row : rows) {
+      h.append("<tr>");
+      for (int i = 0; i < row.size(); i++) {
+        h.append(i == 0 ? "<td class=\"l\">" : "<td>").append(esc(String.valueOf(row.get(i)))).append("</td>");
       }
       h.append("</tr>");
     }

@@ -209,4 +209,31 @@ class StatsCommandTest {
         .isEmpty();
     assertThat(Optional.of(r.err())).contains("");
   }
+
+  @Test
+  void inABrowserEveryPlotIsDrawnAndNoLabelSpillsOutOfItsPlot() throws Exception {
+    Optional<Path> chromium = java.util.stream.Stream.of("/usr/bin/chromium", "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome").map(Path::of).filter(Files::isExecutable).findFirst();
+    org.junit.jupiter.api.Assumptions.assumeTrue(chromium.isPresent(), "needs chromium (apt-get install -y chromium)");
+    Path page = tmp.resolve("measured.html");
+    assertThat(p.kiln("stats", "--html", page.toString()).exit()).isZero();
+    String probe = "<pre id=\"layout\"></pre><script>const svgs=[...document.querySelectorAll('svg')];"
+        + "let spilled=0,drawn=0;for(const s of svgs){const b=s.getBoundingClientRect();"
+        + "if(b.width>0&&b.height>0&&s.querySelectorAll('circle,rect,path').length>0)drawn++;"
+        + "for(const t of s.querySelectorAll('text')){const r=t.getBoundingClientRect();"
+        + "if(r.left<b.left-0.5||r.right>b.right+0.5||r.top<b.top-0.5||r.bottom>b.bottom+0.5)spilled++;}}"
+        + "document.getElementById('layout').textContent='plots='+svgs.length+' drawn='+drawn+' spilled='+spilled;"
+        + "</script></body>";
+    Files.writeString(page, Files.readString(page).replace("</body>", probe));
+    Process browser = new ProcessBuilder(chromium.get().toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--user-data-dir=" + Files.createDirectories(tmp.resolve("profile")), "--window-size=1200,2000", "--dump-dom",
+        page.toUri().toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String dom = new String(browser.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(browser.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    java.util.regex.Matcher layout = java.util.regex.Pattern.compile("<pre id=\"layout\">([^<]*)</pre>").matcher(dom);
+    assertThat(layout.find()).as("the measured page").isTrue();
+    // four stages' durations, the cache shares, the gate's verdicts
+    assertThat(layout.group(1)).isEqualTo("plots=6 drawn=6 spilled=0");
+  }
 }
