@@ -20,6 +20,8 @@ final class Charts {
   private static final int RIGHT = 14;
   private static final int TOP = 28;
   private static final int BOTTOM = 40;
+  /** The most points a chart over time draws. */
+  static final int MAX_POINTS = 500;
 
   /** A point at a time. */
   record Point(Instant at, double y) {}
@@ -29,9 +31,17 @@ final class Charts {
 
   private Charts() {}
 
-  /** Points over time joined by a thin line, and an optional dashed line (a daily median). */
-  static String overTime(String title, String yLabel, List<Point> points, List<Point> dashed, DoubleFunction<String> fy) {
+  /**
+   * Points over time joined by a thin line, and an optional dashed line (a daily median). Over
+   * {@link #MAX_POINTS} points, one in k is drawn (the largest kept too), and the chart says so.
+   */
+  static String overTime(String title, String yLabel, List<Point> all, List<Point> dashed, DoubleFunction<String> fy) {
     StringBuilder s = open(title, W, H);
+    int step = (all.size() + MAX_POINTS - 1) / MAX_POINTS;
+    List<Point> points = step <= 1 ? all : sample(all, step);
+    if (step > 1) {
+      s.append(text(W - RIGHT, TOP - 4, "1 in " + step + " of " + all.size() + " shown", "end", 9, false));
+    }
     long first = points.stream().mapToLong(p -> p.at().toEpochMilli()).min().orElse(0);
     long last = points.stream().mapToLong(p -> p.at().toEpochMilli()).max().orElse(0);
     long pad = last == first ? 30_000 : 0;
@@ -59,6 +69,20 @@ final class Charts {
           .append("\" r=\"2.5\" fill=\"").append(BLUE).append("\"/>");
     }
     return s.append("</svg>").toString();
+  }
+
+  /** Every {@code step}-th point, and the largest, in time order. */
+  private static List<Point> sample(List<Point> all, int step) {
+    Point top = all.stream().max(java.util.Comparator.comparingDouble(Point::y)).orElseThrow();
+    List<Point> out = new java.util.ArrayList<>();
+    for (int i = 0; i < all.size(); i += step) {
+      out.add(all.get(i));
+    }
+    if (!out.contains(top)) {
+      out.add(top);
+      out.sort(java.util.Comparator.comparing(Point::at));
+    }
+    return out;
   }
 
   /** Horizontal bars, one per label, split into the parts' shares of the row's total. */

@@ -11,6 +11,8 @@ import java.util.Locale;
 
 /** {@code kiln stats} for a terminal: per pipeline two tables that fit 80 columns, gates, then the rankings. */
 final class StatsText {
+  /** How many of a gate's latest days with verdicts the tables show. */
+  static final int GATE_DAYS = 7;
   private final PrintStream out;
 
   StatsText(PrintStream out) {
@@ -63,13 +65,29 @@ final class StatsText {
           s.cpuMillis().count() == 0 ? "-" : ms(s.cpuMillis().total()), bytes(s.peakRssBytes().max()));
     }
     times.print(out);
-    if (!p.gateDays().isEmpty()) {
-      out.println();
-      Table gates = new Table("GATE", "DAY", "BLESSED", "NOT BLESSED");
-      for (GateDay d : p.gateDays()) {
+    gates(p);
+  }
+
+  /** Each gate's verdicts on its last {@link #GATE_DAYS} days with verdicts; --json and --html have them all. */
+  private void gates(PipelineStats p) {
+    if (p.gateDays().isEmpty()) {
+      return;
+    }
+    out.println();
+    Table gates = new Table("GATE", "DAY", "BLESSED", "NOT BLESSED");
+    java.util.Map<String, java.util.List<GateDay>> byGate = new java.util.TreeMap<>();
+    p.gateDays().forEach(d -> byGate.computeIfAbsent(d.stage(), g -> new java.util.ArrayList<>()).add(d));
+    int earlier = 0;
+    for (java.util.List<GateDay> days : byGate.values()) {
+      earlier += Math.max(0, days.size() - GATE_DAYS);
+      for (GateDay d : days.subList(Math.max(0, days.size() - GATE_DAYS), days.size())) {
         gates.row(d.stage(), d.day(), d.blessed(), d.notBlessed());
       }
-      gates.print(out);
+    }
+    gates.print(out);
+    if (earlier > 0) {
+      out.println("(and " + earlier + " earlier day" + (earlier == 1 ? "" : "s") + " with verdicts: see --json or "
+          + "--html)");
     }
   }
 
