@@ -81,8 +81,10 @@ final class StatsCommand implements Callable<Integer> {
   private static void requireKnown(RunHistory history, String name) {
     java.util.List<String> known = history.pipelines();
     if (!known.contains(name)) {
-      throw new UsageException("no runs of pipeline '" + name + "' in the store" + (known.isEmpty()
-          ? " (it holds no runs yet)" : " (it holds runs of: " + String.join(", ", known) + ")"));
+      String hint = dev.kiln.core.config.Suggestions.closest(name, known).map(s -> "did you mean '" + s + "'? ")
+          .orElse("");
+      throw new UsageException("no runs of pipeline '" + name + "' in the store (" + hint + (known.isEmpty()
+          ? "it holds no runs yet)" : "it holds runs of: " + String.join(", ", known) + ")"));
     }
   }
 }

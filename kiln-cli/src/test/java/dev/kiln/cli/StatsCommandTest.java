@@ -188,7 +188,7 @@ class StatsCommandTest {
     assertThat(p.kiln("stats", "--pipeline", "test", "--json").out()).contains("\"pipeline\" : \"test\"");
     TestProject.Result r = p.kiln("stats", "--pipeline", "tset");
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("no runs of pipeline 'tset' in the store (it holds runs of: test)");
+    assertThat(r.err()).contains("no runs of pipeline 'tset' in the store (did you mean 'test'? it holds runs of: test)");
   }
 
   @Test

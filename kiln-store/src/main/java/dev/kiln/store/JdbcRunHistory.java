@@ -386,7 +386,7 @@ final class JdbcRunHistory implements RunHistory {
 
   private static ExecutionRecord execution(ResultSet rs) throws SQLException {
     String details = rs.getString(17);
-    List<String> detailList = details == null ? List.of()
+    List<String> detailList = details == null || details.equals("[]") ? List.of()
         : CanonicalJson.MAPPER.convertValue(CanonicalJson.read(details, List.class), new TypeReference<List<String>>() {});
     return new ExecutionRecord(rs.getLong(1), rs.getLong(2), rs.getString(3), ExecStatus.valueOf(rs.getString(4)),
         nullToEmpty(rs.getString(5)), nullToEmpty(rs.getString(6)), nullToEmpty(rs.getString(7)),
