@@ -17,7 +17,7 @@ mkdir -p "$out"
 cd "$root"
 "$root/kiln" --version >/dev/null   # builds the distribution (and its AppCDS archive) if needed
 if [[ ! -f "$db" ]]; then
-  mvn -q -B -Dstyle.color=never -Pbench -pl bench -am package -DskipTests
+  mvn -q -B -Dstyle.color=never -Pbench -pl bench -am package -DskipTests 2>&1 | sed "s/\x1b\[0m//g"
   java -cp "bench/target/kiln-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*" dev.kiln.bench.StatsFill "$db" "$runs"
 fi
 kiln_stats=("$root/kiln" --db "jdbc:sqlite:$db" stats --since 60d --json)
