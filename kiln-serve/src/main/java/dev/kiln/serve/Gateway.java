@@ -1,14 +1,22 @@
 package dev.kiln.serve;
 
+import dev.kiln.serve.drift.LiveDrift;
+import dev.kiln.serve.feedback.Feedback;
 import dev.kiln.serve.http.HttpGateway;
+import dev.kiln.serve.http.Monitoring;
 import dev.kiln.serve.metrics.GatewayMetrics;
+import dev.kiln.serve.requestlog.RequestLog;
 import dev.kiln.serve.route.Deployment;
 import dev.kiln.serve.route.LoadRefusedException;
 import dev.kiln.serve.route.Router;
 import dev.kiln.serve.route.ServedVersion;
 import dev.kiln.serve.route.VersionLoader;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -24,40 +32,85 @@ public final class Gateway implements AutoCloseable {
   private final GatewayMetrics metrics = new GatewayMetrics();
   private final VersionLoader loader;
   private final HttpGateway http;
-  private final dev.kiln.serve.feedback.Feedback feedback;
-  private final java.util.concurrent.ScheduledExecutorService ticker;
+  private final Optional<LiveDrift> drift;
+  private final Optional<RequestLog> requestLog;
+  private final ScheduledExecutorService monitorThread;
+  private final Feedback feedback;
   private final Consumer<String> log;
   private final int port;
   private volatile boolean closed;
 
-  private Gateway(GatewayOptions options, java.time.Clock clock, Consumer<String> log) {
+  private Gateway(GatewayOptions options, Clock clock, Consumer<String> log) {
     this.options = options;
     this.log = log;
     this.loader = new VersionLoader(options.batching());
-    this.feedback = new dev.kiln.serve.feedback.Feedback(options.feedback(), clock);
-    this.http = HttpGateway.of(router, options.limits(), options.threshold(), metrics, () -> !closed, feedback);
-    this.port = http.start(options.host(), options.port());
-    this.ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "kiln-feedback-windows");
+    this.monitorThread = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "kiln-drift");
       t.setDaemon(true);
       return t;
     });
-    ticker.scheduleWithFixedDelay(feedback::tick, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+    this.drift = options.drift().enabled() ? Optional.of(liveDrift(options, clock)) : Optional.empty();
+    this.requestLog = requestLog(options, clock);
+    this.feedback = new Feedback(options.feedback(), clock);
+    monitorThread.scheduleAtFixedRate(feedback::tick, 1, 1, TimeUnit.SECONDS);
+    this.http = HttpGateway.of(router, options.limits(), options.threshold(), metrics, () -> !closed,
+        new Monitoring(drift, requestLog), feedback);
+    this.port = http.start(options.host(), options.port());
+  }
+
+  private LiveDrift liveDrift(GatewayOptions o, Clock clock) {
+    LiveDrift d = new LiveDrift(o.drift(), clock, o.threshold(), monitorThread);
+    d.addListener(w -> {
+      w.features().forEach(f -> metrics.drift(w.model(), w.version(), f.feature(), f.test(), f.statistic(), f.drifted(),
+          f.psi()));
+      w.prediction().ifPresent(f -> metrics.drift(w.model(), w.version(), "", f.test(), f.statistic(), f.drifted(),
+          f.psi()));
+    });
+    monitorThread.scheduleAtFixedRate(d::tick, 1, 1, TimeUnit.SECONDS);
+    return d;
+  }
+
+  private static Optional<RequestLog> requestLog(GatewayOptions o, Clock clock) {
+    if (!o.requestLog().enabled()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(RequestLog.start(o.requestLog(), clock, o.threshold()));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot write the request log in " + o.requestLog().dir().orElseThrow()
+          + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Live drift of every served version (empty with drift off): add a listener to receive each
+   * closed window.
+   */
+  public Optional<LiveDrift> drift() {
+    return drift;
+  }
+
+  /** The request log, when one was asked for. */
+  public Optional<RequestLog> requestLog() {
+    return requestLog;
+  }
+
+  /** Late labels and live accuracy: listeners for closed accuracy windows, snapshots. */
+  public Feedback feedback() {
+    return feedback;
   }
 
   /** Starts listening (not ready until a version is deployed). */
   public static Gateway start(GatewayOptions options, Consumer<String> log) {
-    return start(options, java.time.Clock.systemUTC(), log);
+    return start(options, Clock.systemUTC(), log);
   }
 
-  /** Starts listening, with time (of the journal and the accuracy windows) from {@code clock}. */
-  public static Gateway start(GatewayOptions options, java.time.Clock clock, Consumer<String> log) {
+  /**
+   * Starts listening, with time from {@code clock}: of live drift's windows, the request log, the
+   * feedback journal and the accuracy windows.
+   */
+  public static Gateway start(GatewayOptions options, Clock clock, Consumer<String> log) {
     return new Gateway(options, clock, log);
-  }
-
-  /** Late labels and live accuracy: listeners for closed accuracy windows, snapshots. */
-  public dev.kiln.serve.feedback.Feedback feedback() {
-    return feedback;
   }
 
   public int port() {
@@ -120,6 +173,8 @@ public final class Gateway implements AutoCloseable {
   }
 
   private void retired(ServedVersion old) {
+    drift.ifPresent(d -> d.forget(old.model(), old.version()));
+    metrics.forgetDrift(old.model(), old.version());
     log.accept("retired " + old + " (closes after its last request)");
   }
 
@@ -143,8 +198,9 @@ public final class Gateway implements AutoCloseable {
       return;
     }
     closed = true;
-    ticker.shutdownNow();
     http.drain(options.drainTimeout());
     router.retireAll();
+    monitorThread.shutdownNow();
+    requestLog.ifPresent(RequestLog::close);
   }
 }

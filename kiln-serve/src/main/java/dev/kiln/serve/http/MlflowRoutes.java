@@ -58,6 +58,7 @@ final class MlflowRoutes {
       Scoring in = parse(csv, body, v);
       Predictions p = v.predict(in.rows());
       s.metrics().predictions(v.model(), v.version(), v.task(), p, s.threshold());
+      s.monitoring().answered(ctx, v, in.rows(), p);
       s.journal(ctx, v, in.rows(), p);
       Serving.json(ctx, 200, JsonOutput.write(p, v.task(), in.answer(), s.threshold()));
       s.shadowing().copy(v, p, m -> parse(csv, body, m).rows());

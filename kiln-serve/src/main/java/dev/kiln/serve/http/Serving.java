@@ -13,10 +13,10 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What the protocols' handlers share: the router, the limits, the decision threshold, metrics,
- * readiness, shadow copies, and the feedback journal every answered prediction goes to.
+ * readiness, shadow copies, monitoring, and the feedback journal every answered prediction goes to.
  */
 record Serving(Router router, Limits limits, double threshold, GatewayMetrics metrics, ServerInfo info,
-    Readiness readiness, Shadowing shadowing, Feedback feedback) {
+    Readiness readiness, Shadowing shadowing, Monitoring monitoring, Feedback feedback) {
 
   /** Whether the gateway takes traffic: false before the first version is live and once draining began. */
   interface Readiness {
