@@ -17,6 +17,8 @@ public final class MetadataStore implements AutoCloseable {
   private final JdbcApprovals approvals;
   private final JdbcEnvironments environments;
   private final JdbcControllerLeases leases;
+  private final JdbcRunQueue queue;
+  private final JdbcTriggerState triggerState;
 
   private MetadataStore(Database db, Path projectDir) {
     this.db = db;
@@ -26,6 +28,8 @@ public final class MetadataStore implements AutoCloseable {
     this.approvals = new JdbcApprovals(db);
     this.environments = new JdbcEnvironments(db, registry);
     this.leases = new JdbcControllerLeases(db);
+    this.queue = new JdbcRunQueue(db);
+    this.triggerState = new JdbcTriggerState(db);
   }
 
   /**
@@ -70,6 +74,16 @@ public final class MetadataStore implements AutoCloseable {
 
   public dev.kiln.release.environment.ControllerLeases controllerLeases() {
     return leases;
+  }
+
+  /** Runs asked for by triggers and monitor rules, waiting for {@code kiln watch}. */
+  public dev.kiln.core.runs.RunQueue runQueue() {
+    return queue;
+  }
+
+  /** What {@code kiln watch} last saw of each trigger. */
+  public dev.kiln.core.trigger.TriggerState triggerState() {
+    return triggerState;
   }
 
   public Dialect dialect() {
