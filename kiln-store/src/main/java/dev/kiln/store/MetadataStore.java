@@ -19,6 +19,8 @@ public final class MetadataStore implements AutoCloseable {
   private final JdbcControllerLeases leases;
   private final JdbcMonitorWindows monitorWindows;
   private final JdbcAlerts alerts;
+  private final JdbcRunQueue queue;
+  private final JdbcTriggerState triggerState;
 
   private MetadataStore(Database db, Path projectDir) {
     this.db = db;
@@ -30,6 +32,8 @@ public final class MetadataStore implements AutoCloseable {
     this.leases = new JdbcControllerLeases(db);
     this.monitorWindows = new JdbcMonitorWindows(db);
     this.alerts = new JdbcAlerts(db);
+    this.queue = new JdbcRunQueue(db);
+    this.triggerState = new JdbcTriggerState(db);
   }
 
   /**
@@ -84,6 +88,16 @@ public final class MetadataStore implements AutoCloseable {
   /** Every alert a monitor rule raised and what its actions did. */
   public dev.kiln.release.monitor.Alerts alerts() {
     return alerts;
+  }
+
+  /** Runs asked for by triggers and monitor rules, waiting for {@code kiln watch}. */
+  public dev.kiln.core.runs.RunQueue runQueue() {
+    return queue;
+  }
+
+  /** What {@code kiln watch} last saw of each trigger. */
+  public dev.kiln.core.trigger.TriggerState triggerState() {
+    return triggerState;
   }
 
   public Dialect dialect() {
