@@ -113,6 +113,11 @@ public final class Gateway implements AutoCloseable {
     return metrics.windows();
   }
 
+  /** Each version's live figures over the monitor's window (taken by the monitor alone). */
+  public dev.kiln.serve.metrics.LiveWindows monitorWindows() {
+    return metrics.monitorWindows();
+  }
+
   /** The version serving {@code model} now (the first route of its deployment). */
   public Optional<ServedVersion> serving(String model) {
     return router.table().deployment(model).map(d -> d.versions().get(0));
