@@ -99,6 +99,18 @@ final class JdbcMonitorWindows implements MonitorWindows {
     });
   }
 
+  @Override
+  public boolean any(String environment) {
+    return db.read("look for monitor windows of " + environment, c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM monitor_windows WHERE environment = ? LIMIT 1")) {
+        ps.setString(1, environment);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next();
+        }
+      }
+    });
+  }
+
   private static Map<Long, Row> windows(Connection c, String environment, Instant since) throws SQLException {
     Map<Long, Row> rows = new LinkedHashMap<>();
     try (PreparedStatement ps = c.prepareStatement("SELECT id, environment, model, version, started_at, ended_at, "

@@ -96,6 +96,8 @@ abstract class MonitorContract {
     assertThat(read).extracting(MonitorWindow::end).containsExactly(T0.plus(Duration.ofMinutes(10)),
         T0.plus(Duration.ofMinutes(15)), T0.plus(Duration.ofMinutes(20)), T0.plus(Duration.ofMinutes(25)));
     assertThat(store.monitorWindows().since("nowhere", T0)).isEmpty();
+    assertThat(store.monitorWindows().any("staging")).isTrue();
+    assertThat(store.monitorWindows().any("nowhere")).isFalse();
   }
 
   @Test
