@@ -37,10 +37,10 @@ public final class DataCheck {
       return Optional.empty();
     }
     if (changes.isEmpty()) {
-      return Optional.of(new Finding("data", "data: watching " + String.join(", ", fresh), false, marks));
+      return Optional.of(new Finding("data", "data: watching " + String.join(", ", fresh), Finding.Outcome.WATCH, marks));
     }
     String what = changes.size() == 1 ? changes.get(0) : changes.get(0) + " and " + (changes.size() - 1) + " more";
-    return Optional.of(new Finding("data", "data: " + what, true, marks));
+    return Optional.of(new Finding("data", "data: " + what, Finding.Outcome.FIRE, marks));
   }
 
   private static String kind(String before, String after) {

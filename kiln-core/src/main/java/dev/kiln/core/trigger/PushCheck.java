@@ -28,7 +28,7 @@ public final class PushCheck {
       TriggerState.Mark mark = new TriggerState.Mark(TriggerState.Kind.BRANCH, branch, tip);
       String shortTip = tip.length() > 7 ? tip.substring(0, 7) : tip;
       if (!seen.containsKey(branch)) {
-        out.add(new Finding("push", "push: watching branch " + branch + " from " + shortTip, false, List.of(mark)));
+        out.add(new Finding("push", "push: watching branch " + branch + " from " + shortTip, Finding.Outcome.WATCH, List.of(mark)));
         continue;
       }
       out.add(push(filter, branch, shortTip, git.commits(tip, Optional.of(seen.get(branch)), MAX_COMMITS), mark));
@@ -54,10 +54,10 @@ public final class PushCheck {
     String commitsNote = commits.size() > 1 ? " (" + commits.size() + " commits on " + branch + ")" : "";
     if (matching.isEmpty() && !(filter.anyPath() && changed.isEmpty())) {
       return new Finding("push", "push " + shortTip + commitsNote + ": no watched path changed ("
-          + list(new ArrayList<>(changed.keySet()), changed) + ")", false, List.of(mark));
+          + list(new ArrayList<>(changed.keySet()), changed) + ")", Finding.Outcome.IGNORE, List.of(mark));
     }
     String what = matching.isEmpty() ? "no file changed" : list(matching, changed);
-    return new Finding("push", "push " + shortTip + ": " + what + commitsNote, true, List.of(mark));
+    return new Finding("push", "push " + shortTip + ": " + what + commitsNote, Finding.Outcome.FIRE, List.of(mark));
   }
 
   private static String list(List<String> paths, Map<String, GitLog.Change> changed) {

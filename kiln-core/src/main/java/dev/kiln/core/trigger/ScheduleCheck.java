@@ -24,7 +24,7 @@ public final class ScheduleCheck {
       Instant baseline = latest.orElse(now);
       Optional<Instant> next = schedule.nextAfter(now);
       return Optional.of(new Finding("schedule", "schedule " + schedule + ": watching, next at "
-          + next.map(n -> format(schedule, n)).orElse("never"), false, List.of(mark(schedule, baseline))));
+          + next.map(n -> format(schedule, n)).orElse("never"), Finding.Outcome.WATCH, List.of(mark(schedule, baseline))));
     }
     if (latest.isEmpty() || !latest.get().isAfter(last.get())) {
       return Optional.empty();
@@ -33,7 +33,7 @@ public final class ScheduleCheck {
     String note = missed == 0 ? "" : " (" + (missed >= COUNT_LIMIT ? COUNT_LIMIT + "+" : missed)
         + " earlier slot" + (missed == 1 ? "" : "s") + " missed while not watching: run once)";
     return Optional.of(new Finding("schedule", "schedule " + schedule + ": " + format(schedule, latest.get()) + note,
-        true, List.of(mark(schedule, latest.get()))));
+        Finding.Outcome.FIRE, List.of(mark(schedule, latest.get()))));
   }
 
   private static int missedBetween(Schedule s, Instant last, Instant latest) {
