@@ -56,7 +56,7 @@ import org.junit.jupiter.api.io.TempDir;
  * fires on two drifted windows in a row: the alert is recorded with its evidence, a receiver on
  * loopback gets the webhook with a valid signature, production and {@code churn@production} are
  * back on v1 with no failed request meanwhile, and a retrain run is queued with the trigger
- * {@code monitor:input-drift}. Windows close every 500 rows (or 2 s), so it takes seconds.
+ * {@code monitor:input-drift}, which {@code kiln watch --once} starts as a run with that trigger. Windows close every 500 rows (or 2 s), so it takes seconds.
  */
 class MonitorScenarioTest {
   private static final Path TELCO = Path.of("/work/shared/datasets/telco_churn.csv");
@@ -154,7 +154,8 @@ class MonitorScenarioTest {
       ex.close();
     });
     receiver.start();
-    project.pipeline("monitor:\n"
+    project.pipeline("on: [monitor]\n"
+        + "monitor:\n"
         + "  environment: production\n"
         + "  window: 2s\n"
         + "  window-rows: 500\n"
@@ -247,6 +248,11 @@ class MonitorScenarioTest {
     Optional<RunQueue.Request> retrain = store.runQueue().waiting("test");
     assertThat(retrain).isPresent();
     assertThat(retrain.get().trigger()).isEqualTo("monitor:input-drift");
+    TestProject.Result watch = project.kiln("watch", "--once");
+    assertThat(watch.exit()).as(watch.toString()).isZero();
+    assertThat(store.runQueue().waiting("test")).as("kiln watch started the requested run").isEmpty();
+    TestProject.Result runs = project.kiln("runs", "--json");
+    assertThat(runs.out()).as(runs.toString()).contains("monitor:input-drift");
     await("every action recorded", Duration.ofSeconds(10), () -> store.alerts().list(Optional.empty(), began).get(0)
         .actions().size() == 4);
     assertThat(store.alerts().list(Optional.empty(), began).get(0).actions())
