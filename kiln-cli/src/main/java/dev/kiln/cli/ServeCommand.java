@@ -20,6 +20,7 @@ import dev.kiln.serve.GatewayOptions;
 import dev.kiln.serve.batch.Batching;
 import dev.kiln.serve.drift.DriftOptions;
 import dev.kiln.serve.requestlog.RequestLogOptions;
+import dev.kiln.serve.feedback.FeedbackOptions;
 import dev.kiln.serve.input.Limits;
 import dev.kiln.serve.route.LoadRefusedException;
 import java.nio.file.Path;
@@ -43,7 +44,8 @@ import picocli.CommandLine.ParentCommand;
         "Serves one of: a bundle directory (--bundle, verified before anything is loaded), a registered "
             + "version (MODEL_REF: name:3 or name@production), or an environment (--env: what the store says "
             + "it runs, followed without a restart; the gateway carries out the rollouts kiln deploy records). "
-            + "Endpoints: /v2/models/NAME/infer, /invocations, /v2/health/ready, /ping, /metrics (Prometheus).",
+            + "Endpoints: /v2/models/NAME/infer, /invocations, /v2/health/ready, /ping, /metrics (Prometheus), "
+            + "/feedback (true labels, posted later by the X-Request-Id each answer carries; GET: live accuracy).",
         "With --env, a monitor: section in the project's kiln.yaml for that environment is judged here: its "
             + "window and window-rows set the drift windows (unless --monitor-window or --monitor-rows say "
             + "otherwise), and its rules' actions run from this gateway (log, webhook, rollback, retrain). See "
@@ -137,6 +139,23 @@ final class ServeCommand implements Callable<Integer> {
   private record Watch(String pipeline, MonitorConfig config) {}
 
   private Optional<Watch> watch = Optional.empty();
+
+  @Option(names = "--feedback-key", paramLabel = "COL",
+      description = "Match POST /feedback labels by this column's value (required in every request) instead of by "
+          + "X-Request-Id.")
+  String feedbackKey;
+
+  @Option(names = "--feedback-journal", paramLabel = "N",
+      description = "Most predictions kept for late labels (default: 100000; the oldest are evicted).")
+  int feedbackJournal = FeedbackOptions.DEFAULT.journalSize();
+
+  @Option(names = "--feedback-max-age", paramLabel = "DURATION",
+      description = "How long a prediction waits for its label (default: 1d).")
+  String feedbackMaxAge = "1d";
+
+  @Option(names = "--feedback-window", paramLabel = "DURATION",
+      description = "Length of the live-accuracy windows, by label-arrival time (default: 1h).")
+  String feedbackWindow = "1h";
 
   @Override
   public Integer call() throws Exception {
@@ -269,8 +288,11 @@ final class ServeCommand implements Callable<Integer> {
         case "off" -> Batching.OFF;
         default -> throw new IllegalArgumentException("--batching takes on or off, found '" + batching + "'");
       };
+      FeedbackOptions f = FeedbackOptions.DEFAULT.withKeyColumn(feedbackKey)
+          .withJournal(feedbackJournal, positive("--feedback-max-age", feedbackMaxAge))
+          .withWindow(positive("--feedback-window", feedbackWindow));
       return GatewayOptions.defaults(host, port).withLimits(new Limits(maxBody, maxRows)).withBatching(b)
-          .withDrift(driftOptions()).withRequestLog(requestLogOptions());
+          .withDrift(driftOptions()).withRequestLog(requestLogOptions()).withFeedback(f);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
@@ -306,6 +328,14 @@ final class ServeCommand implements Callable<Integer> {
     return RequestLogOptions.into(Path.of("").toAbsolutePath().resolve(logRequests)).withSample(logSample)
         .withFiles(ByteSizes.parse("--log-max-size", logMaxSize), logMaxFiles)
         .withRedact(new java.util.LinkedHashSet<>(redact.stream().map(String::trim).filter(c -> !c.isEmpty()).toList()));
+  }
+
+  private static Duration positive(String option, String text) {
+    Duration d = Durations.parse(text);
+    if (d.isZero() || d.isNegative()) {
+      throw new IllegalArgumentException(option + " must be longer than 0");
+    }
+    return d;
   }
 
   private Duration pollInterval() {

@@ -156,6 +156,12 @@ class ServeCommandTest {
     TestProject.Result badPoll = p.kiln("serve", "--env", "staging", "--model", "m", "--poll", "often");
     assertThat(badPoll.exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(badPoll.err()).contains("invalid duration 'often'");
+    TestProject.Result badWindow = p.kiln("serve", "--bundle", "b", "--port", "0", "--feedback-window", "0s");
+    assertThat(badWindow.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(badWindow.err()).contains("--feedback-window must be longer than 0");
+    TestProject.Result badJournal = p.kiln("serve", "--bundle", "b", "--port", "0", "--feedback-journal", "0");
+    assertThat(badJournal.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(badJournal.err()).contains("at least one row");
   }
 
   @Test

@@ -34,11 +34,13 @@ public final class Gateway implements AutoCloseable {
   private final Optional<LiveDrift> drift;
   private final Optional<RequestLog> requestLog;
   private final ScheduledExecutorService monitorThread;
+  private final dev.kiln.serve.feedback.Feedback feedback;
+  private final java.util.concurrent.ScheduledExecutorService ticker;
   private final Consumer<String> log;
   private final int port;
   private volatile boolean closed;
 
-  private Gateway(GatewayOptions options, Consumer<String> log) {
+  private Gateway(GatewayOptions options, java.time.Clock clock, Consumer<String> log) {
     this.options = options;
     this.log = log;
     this.loader = new VersionLoader(options.batching());
@@ -49,9 +51,16 @@ public final class Gateway implements AutoCloseable {
     });
     this.drift = options.drift().enabled() ? Optional.of(liveDrift(options)) : Optional.empty();
     this.requestLog = requestLog(options);
+    this.feedback = new dev.kiln.serve.feedback.Feedback(options.feedback(), clock);
     this.http = HttpGateway.of(router, options.limits(), options.threshold(), metrics, () -> !closed,
-        new Monitoring(drift, requestLog));
+        new Monitoring(drift, requestLog), feedback);
     this.port = http.start(options.host(), options.port());
+    this.ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "kiln-feedback-windows");
+      t.setDaemon(true);
+      return t;
+    });
+    ticker.scheduleWithFixedDelay(feedback::tick, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
   }
 
   private LiveDrift liveDrift(GatewayOptions o) {
@@ -93,7 +102,17 @@ public final class Gateway implements AutoCloseable {
 
   /** Starts listening (not ready until a version is deployed). */
   public static Gateway start(GatewayOptions options, Consumer<String> log) {
-    return new Gateway(options, log);
+    return start(options, java.time.Clock.systemUTC(), log);
+  }
+
+  /** Starts listening, with time (of the journal and the accuracy windows) from {@code clock}. */
+  public static Gateway start(GatewayOptions options, java.time.Clock clock, Consumer<String> log) {
+    return new Gateway(options, clock, log);
+  }
+
+  /** Late labels and live accuracy: listeners for closed accuracy windows, snapshots. */
+  public dev.kiln.serve.feedback.Feedback feedback() {
+    return feedback;
   }
 
   public int port() {
@@ -185,6 +204,7 @@ public final class Gateway implements AutoCloseable {
       return;
     }
     closed = true;
+    ticker.shutdownNow();
     http.drain(options.drainTimeout());
     router.retireAll();
     monitorThread.shutdownNow();

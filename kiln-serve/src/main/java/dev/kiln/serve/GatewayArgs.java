@@ -2,6 +2,7 @@ package dev.kiln.serve;
 
 import dev.kiln.serve.batch.Batching;
 import dev.kiln.serve.drift.DriftOptions;
+import dev.kiln.serve.feedback.FeedbackOptions;
 import dev.kiln.serve.input.Limits;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,12 +11,15 @@ import java.util.List;
 
 /**
  * {@link GatewayMain}'s command line: {@code --bundle DIR [--port P] [--host H] [--max-body BYTES]
- * [--max-rows N] [--batching on|off (off)] [--batch-wait-us N] [--drain-timeout SECONDS] [--monitor on|off (on)]}. Every mistake
+ * [--max-rows N] [--batching on|off (off)] [--batch-wait-us N] [--drain-timeout SECONDS] [--monitor on|off (on)]
+ * [--feedback-key COL] [--feedback-journal N] [--feedback-max-age D] [--feedback-window D]}. Every mistake
  * is an {@link IllegalArgumentException} saying what was expected.
  */
 record GatewayArgs(Path bundle, GatewayOptions options) {
   static final String USAGE = "usage: GatewayMain --bundle DIR [--port P (8080)] [--host H (0.0.0.0)] "
-      + "[--max-body BYTES] [--max-rows N] [--batching on|off (on)] [--batch-wait-us N] [--drain-timeout SECONDS] [--monitor on|off (on)]";
+      + "[--max-body BYTES] [--max-rows N] [--batching on|off (on)] [--batch-wait-us N] [--drain-timeout SECONDS] "
+      + "[--monitor on|off (on)] "
+      + "[--feedback-key COL] [--feedback-journal N (100000)] [--feedback-max-age D (1d)] [--feedback-window D (1h)]";
 
   static GatewayArgs parse(String[] args) {
     Path bundle = null;
@@ -27,6 +31,7 @@ record GatewayArgs(Path bundle, GatewayOptions options) {
     long waitUs = Batching.on().maxWaitMicros();
     long drain = 30;
     boolean monitor = true;
+    FeedbackOptions feedback = FeedbackOptions.DEFAULT;
     List<String> a = new ArrayList<>(List.of(args));
     while (!a.isEmpty()) {
       String flag = a.remove(0);
@@ -44,6 +49,11 @@ record GatewayArgs(Path bundle, GatewayOptions options) {
         case "--batch-wait-us" -> waitUs = number(flag, v, 0, 1_000_000);
         case "--drain-timeout" -> drain = number(flag, v, 0, 3600);
         case "--monitor" -> monitor = onOff(flag, v);
+        case "--feedback-key" -> feedback = feedback.withKeyColumn(v);
+        case "--feedback-journal" -> feedback = feedback.withJournal((int) number(flag, v, 1, 100_000_000),
+            feedback.maxAge());
+        case "--feedback-max-age" -> feedback = feedback.withJournal(feedback.journalSize(), duration(flag, v));
+        case "--feedback-window" -> feedback = feedback.withWindow(duration(flag, v));
         default -> throw new IllegalArgumentException("unknown option '" + flag + "'");
       }
     }
@@ -52,7 +62,7 @@ record GatewayArgs(Path bundle, GatewayOptions options) {
     }
     Batching b = batching ? new Batching(true, Batching.on().maxRows(), waitUs, Batching.on().threads()) : Batching.OFF;
     return new GatewayArgs(bundle, new GatewayOptions(host, port, new Limits(maxBody, maxRows), b, 0.5,
-        Duration.ofSeconds(drain)).withDrift(monitor ? DriftOptions.DEFAULT : DriftOptions.OFF));
+        Duration.ofSeconds(drain)).withDrift(monitor ? DriftOptions.DEFAULT : DriftOptions.OFF).withFeedback(feedback));
   }
 
   private static long number(String flag, String v, long min, long max) {
@@ -65,6 +75,18 @@ record GatewayArgs(Path bundle, GatewayOptions options) {
       // reported below
     }
     throw new IllegalArgumentException(flag + " takes a whole number from " + min + " to " + max + ", found '" + v + "'");
+  }
+
+  private static Duration duration(String flag, String v) {
+    try {
+      Duration d = dev.kiln.core.config.Durations.parse(v);
+      if (!d.isZero() && !d.isNegative()) {
+        return d;
+      }
+    } catch (IllegalArgumentException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(flag + " takes a duration longer than 0 (30s, 15m, 1h, 1d), found '" + v + "'");
   }
 
   static boolean onOff(String flag, String v) {

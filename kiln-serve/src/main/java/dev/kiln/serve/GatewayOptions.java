@@ -2,6 +2,7 @@ package dev.kiln.serve;
 
 import dev.kiln.serve.batch.Batching;
 import dev.kiln.serve.drift.DriftOptions;
+import dev.kiln.serve.feedback.FeedbackOptions;
 import dev.kiln.serve.input.Limits;
 import dev.kiln.serve.requestlog.RequestLogOptions;
 import java.time.Duration;
@@ -9,15 +10,16 @@ import java.time.Duration;
 /**
  * How a gateway listens and serves: address, request limits, micro-batching, the decision
  * threshold of binary classifiers (0.5, as {@code kiln evaluate}'s default), how long a
- * shutdown waits for requests in flight, live drift (on by default) and the request log (off
- * by default).
+ * shutdown waits for requests in flight, live drift (on by default), the request log (off
+ * by default), and how predictions are journaled for late labels.
  */
 public record GatewayOptions(String host, int port, Limits limits, Batching batching, double threshold,
-    Duration drainTimeout, DriftOptions drift, RequestLogOptions requestLog) {
+    Duration drainTimeout, DriftOptions drift, RequestLogOptions requestLog, FeedbackOptions feedback) {
 
   public GatewayOptions(String host, int port, Limits limits, Batching batching, double threshold,
       Duration drainTimeout) {
-    this(host, port, limits, batching, threshold, drainTimeout, DriftOptions.DEFAULT, RequestLogOptions.OFF);
+    this(host, port, limits, batching, threshold, drainTimeout, DriftOptions.DEFAULT, RequestLogOptions.OFF,
+        FeedbackOptions.DEFAULT);
   }
 
   public GatewayOptions {
@@ -34,18 +36,22 @@ public record GatewayOptions(String host, int port, Limits limits, Batching batc
   }
 
   public GatewayOptions withBatching(Batching b) {
-    return new GatewayOptions(host, port, limits, b, threshold, drainTimeout, drift, requestLog);
+    return new GatewayOptions(host, port, limits, b, threshold, drainTimeout, drift, requestLog, feedback);
   }
 
   public GatewayOptions withLimits(Limits l) {
-    return new GatewayOptions(host, port, l, batching, threshold, drainTimeout, drift, requestLog);
+    return new GatewayOptions(host, port, l, batching, threshold, drainTimeout, drift, requestLog, feedback);
   }
 
   public GatewayOptions withDrift(DriftOptions d) {
-    return new GatewayOptions(host, port, limits, batching, threshold, drainTimeout, d, requestLog);
+    return new GatewayOptions(host, port, limits, batching, threshold, drainTimeout, d, requestLog, feedback);
   }
 
   public GatewayOptions withRequestLog(RequestLogOptions r) {
-    return new GatewayOptions(host, port, limits, batching, threshold, drainTimeout, drift, r);
+    return new GatewayOptions(host, port, limits, batching, threshold, drainTimeout, drift, r, feedback);
+  }
+
+  public GatewayOptions withFeedback(FeedbackOptions f) {
+    return new GatewayOptions(host, port, limits, batching, threshold, drainTimeout, drift, requestLog, f);
   }
 }

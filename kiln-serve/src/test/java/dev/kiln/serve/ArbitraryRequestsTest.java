@@ -31,10 +31,12 @@ class ArbitraryRequestsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> PREFIXES = List.of("", "/", "/v2", "/v2/", "/v2/health/ready", "/v2/models/",
       "/v2/models/grades", "/v2/models/grades/infer", "/v2/models/grades/versions/2/infer",
-      "/v2/models/grades/versions/", "/invocations", "/ping", "/health", "/version", "/metrics", "/v2/models/grades/ready");
+      "/v2/models/grades/versions/", "/invocations", "/ping", "/health", "/version", "/metrics", "/v2/models/grades/ready",
+      "/feedback");
   private static final List<String> WORDS = List.of("inputs", "outputs", "name", "shape", "datatype", "data", "id",
       "parameters", "dataframe_split", "dataframe_records", "instances", "columns", "params", "predict", "age", "income",
-      "grade", "BYTES", "FP64", "INT64", "BOOL", "probabilities", "classes", "", "\u00e9\u00e8", "\u0000");
+      "grade", "BYTES", "FP64", "INT64", "BOOL", "probabilities", "classes", "", "\u00e9\u00e8", "\u0000", "labels",
+      "label", "key", "row", "0", "1");
   private static Gateway gateway;
   private static Path dir;
 
@@ -62,8 +64,8 @@ class ArbitraryRequestsTest {
   void aNearValidRequestWithOnePartBrokenIsAnsweredWithoutAServerError(@ForAll long seed,
       @ForAll("inferPaths") String path) throws Exception {
     Random r = new Random(seed);
-    Object body = mutate(JSON.readValue(JSON.writeValueAsString(path.contains("infer") ? validInfer() : validMlflow(r)),
-        Object.class), r);
+    Object valid = path.contains("infer") ? validInfer() : path.equals("/feedback") ? validFeedback(r) : validMlflow(r);
+    Object body = mutate(JSON.readValue(JSON.writeValueAsString(valid), Object.class), r);
     RawHttp.Answer a = RawHttp.send(gateway.port(), "POST", path, Map.of("Content-Type", "application/json"),
         JSON.writeValueAsBytes(body));
     assertClientOrSuccess(a, "POST");
@@ -91,7 +93,7 @@ class ArbitraryRequestsTest {
 
   @Provide
   Arbitrary<String> inferPaths() {
-    return Arbitraries.of("/v2/models/grades/infer", "/v2/models/grades/versions/2/infer", "/invocations");
+    return Arbitraries.of("/v2/models/grades/infer", "/v2/models/grades/versions/2/infer", "/invocations", "/feedback");
   }
 
   @Provide
@@ -174,6 +176,18 @@ class ArbitraryRequestsTest {
     inputs.add(new LinkedHashMap<>(Map.of("name", "grade", "datatype", "BYTES", "shape", List.of(2, 1), "data",
         List.of(List.of("A"), List.of("C")))));
     return new LinkedHashMap<>(Map.of("id", "x", "inputs", inputs));
+  }
+
+  /** Labels for a prediction this gateway answered, one never seen, and a batch row. */
+  private static Map<String, Object> validFeedback(Random r) {
+    String id = RawHttp.send(gateway.port(), "POST", "/invocations", Map.of("Content-Type", "application/json"),
+        "{\"dataframe_records\": [{\"age\": 30, \"income\": 20.5, \"grade\": \"A\"}]}".getBytes(
+            StandardCharsets.UTF_8)).headers().get("x-request-id");
+    List<Object> labels = new ArrayList<>();
+    labels.add(new LinkedHashMap<>(Map.of("id", id == null ? "x" : id, "label", r.nextInt(2))));
+    labels.add(new LinkedHashMap<>(Map.of("id", "never-seen", "label", "1")));
+    labels.add(new LinkedHashMap<>(Map.of("id", "batch", "row", 2, "label", 0)));
+    return new LinkedHashMap<>(Map.of("labels", labels));
   }
 
   private static Map<String, Object> validMlflow(Random r) {

@@ -55,14 +55,19 @@ final class MlflowRoutes {
     byte[] body = Exchange.body(ctx, s.limits());
     try (Lease l = s.lease(ctx, onlyModel(), OptionalInt.empty())) {
       ServedVersion v = l.version();
-      Scoring in = csv ? CsvInput.parse(body, v.schema(), s.limits()) : JsonInput.parse(body, v.schema(), s.limits());
+      Scoring in = parse(csv, body, v);
       Predictions p = v.predict(in.rows());
       s.metrics().predictions(v.model(), v.version(), v.task(), p, s.threshold());
       s.monitoring().answered(ctx, v, in.rows(), p);
+      s.journal(ctx, v, in.rows(), p);
       Serving.json(ctx, 200, JsonOutput.write(p, v.task(), in.answer(), s.threshold()));
-      s.shadowing().copy(v, p, m -> (csv ? CsvInput.parse(body, m.schema(), s.limits())
-          : JsonInput.parse(body, m.schema(), s.limits())).rows());
+      s.shadowing().copy(v, p, m -> parse(csv, body, m).rows());
     }
+  }
+
+  private Scoring parse(boolean csv, byte[] body, ServedVersion v) {
+    var schema = s.feedback().schema(v.schema());
+    return csv ? CsvInput.parse(body, schema, s.limits()) : JsonInput.parse(body, schema, s.limits());
   }
 
   private String onlyModel() {

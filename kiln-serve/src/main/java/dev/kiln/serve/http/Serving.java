@@ -1,5 +1,6 @@
 package dev.kiln.serve.http;
 
+import dev.kiln.serve.feedback.Feedback;
 import dev.kiln.serve.input.ClientError;
 import dev.kiln.serve.input.Limits;
 import dev.kiln.serve.metrics.GatewayMetrics;
@@ -10,9 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.OptionalInt;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** What the protocols' handlers share: the router, the limits, the decision threshold, metrics, readiness, monitoring. */
+/**
+ * What the protocols' handlers share: the router, the limits, the decision threshold, metrics,
+ * readiness, shadow copies, monitoring (live drift, the request log), and the feedback journal
+ * every answered prediction goes to.
+ */
 record Serving(Router router, Limits limits, double threshold, GatewayMetrics metrics, ServerInfo info,
-    Readiness readiness, Shadowing shadowing, Monitoring monitoring) {
+    Readiness readiness, Shadowing shadowing, Monitoring monitoring, Feedback feedback) {
 
   /** Whether the gateway takes traffic: false before the first version is live and once draining began. */
   interface Readiness {
@@ -56,6 +61,12 @@ record Serving(Router router, Limits limits, double threshold, GatewayMetrics me
           + "..." : v) + "' is not a version number");
     }
     return OptionalInt.of(Integer.parseInt(v.trim()));
+  }
+
+  /** Journals an answered request for late labels, under the request id the response names. */
+  void journal(Context ctx, dev.kiln.serve.route.ServedVersion v, dev.kiln.model.features.Columns rows,
+      dev.kiln.model.predict.Predictions p) {
+    feedback.record(v.model(), v.version(), v.task(), threshold, Exchange.requestId(ctx), p, feedback.keys(rows));
   }
 
   static OptionalInt version(Context ctx) {

@@ -122,13 +122,15 @@ final class V2Routes {
     byte[] body = Exchange.body(ctx, s.limits());
     try (Lease l = s.lease(ctx, ctx.pathParam("name"), version)) {
       ServedVersion v = l.version();
-      Inference in = InferInput.parse(body, v.schema(), s.limits(), InferOutput.names(v.task()));
+      Inference in = InferInput.parse(body, s.feedback().schema(v.schema()), s.limits(), InferOutput.names(v.task()));
       Predictions p = v.predict(in.rows());
       s.metrics().predictions(v.model(), v.version(), v.task(), p, s.threshold());
       s.monitoring().answered(ctx, v, in.rows(), p);
+      s.journal(ctx, v, in.rows(), p);
       Serving.json(ctx, 200, InferOutput.write(v.model(), v.version(), in.id().orElse(Exchange.requestId(ctx)), p,
           v.task(), in.outputs(), s.threshold()));
-      s.shadowing().copy(v, p, m -> InferInput.parse(body, m.schema(), s.limits(), InferOutput.names(m.task())).rows());
+      s.shadowing().copy(v, p, m -> InferInput.parse(body, s.feedback().schema(m.schema()), s.limits(),
+          InferOutput.names(m.task())).rows());
     }
   }
 }
