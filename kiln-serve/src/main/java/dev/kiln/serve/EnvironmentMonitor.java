@@ -51,12 +51,13 @@ public final class EnvironmentMonitor implements AutoCloseable {
       Monitor.Services services, MonitorWindows records, Clock clock) {
     EnvironmentMonitor m = new EnvironmentMonitor(gateway, model, config, services, records, clock);
     gateway.drift().ifPresent(d -> d.addListener(m.assembler::drift));
+    gateway.feedback().listen(w -> m.accuracy(w.model(), w.version(), w.labels(), w.metrics()));
     long every = Math.max(50, Math.min(1000, config.window().toMillis() / 4));
     m.thread.scheduleWithFixedDelay(m::tick, every, every, TimeUnit.MILLISECONDS);
     return m;
   }
 
-  /** Live accuracy of a closed labels window, from the gateway's feedback. */
+  /** Live accuracy of a closed labels window (the gateway's feedback hands each one here). */
   public void accuracy(String model, int version, long labels, Map<String, Double> metrics) {
     assembler.accuracy(model, version, labels, metrics);
   }
