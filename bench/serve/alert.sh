@@ -60,7 +60,8 @@ stages:
 YAML
 k deploy churn:1 --env production >/dev/null
 k deploy churn:2 --env production --timeout 1s >/dev/null 2>&1 || true   # the gateway carries it out
-KILN_WEBHOOK_SECRET=bench-secret k serve --env production --port "$gw" --poll 200ms > "$out/gateway.log" 2>&1 & pids+=($!)
+KILN_WEBHOOK_SECRET=bench-secret "$kiln" -C "$out/project" serve --env production --port "$gw" --poll 200ms \
+  > "$out/gateway.log" 2>&1 & pids+=($!)   # the kiln script execs java: this pid is the gateway
 for _ in $(seq 1 600); do curl -sf -o /dev/null "http://127.0.0.1:$gw/v2/health/ready" && break; sleep 0.1; done
 
 /usr/bin/python3 - "$data" "$out" "$gw" "$hook" "$reps" "$kiln" <<'PY'

@@ -2,6 +2,7 @@ package dev.kiln.serve.monitor;
 
 import dev.kiln.release.environment.Deployer;
 import dev.kiln.release.environment.Deployment;
+import dev.kiln.release.environment.EnvironmentConflictException;
 import dev.kiln.release.environment.Environments;
 import dev.kiln.release.environment.RolloutCommand;
 import dev.kiln.release.rollout.RolloutState;
@@ -29,8 +30,22 @@ final class RollbackAction implements MonitorAction {
     return "rollback";
   }
 
+  /** Retried when the rollout controller or a person moved the environment in between (compare-and-set). */
   @Override
   public void run(Alarm a, Done done) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        once(a, done);
+        return;
+      } catch (EnvironmentConflictException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private void once(Alarm a, Done done) {
     Optional<Deployment> now = environments.find(a.environment());
     if (now.isEmpty()) {
       done.report("skipped", "nothing is deployed to " + a.environment());
