@@ -28,9 +28,9 @@ final class AlertsCommand implements Callable<Integer> {
   @Option(names = "--env", paramLabel = "ENV", description = "Only this environment's alerts (default: every environment).")
   String env;
 
-  @Option(names = "--since", paramLabel = "DURATION", defaultValue = "7d",
-      description = "Alerts raised in this last stretch of time, such as 24h or 30d, or since a time such as "
-          + "2026-12-06T10:00:00Z (default: 7d).")
+  @Option(names = "--since", paramLabel = "WHEN", defaultValue = "7d",
+      description = "Alerts raised in this last stretch of time, such as 24h or 30d, or since a date or time such "
+          + "as 2026-12-01 or 2026-12-06T10:00:00Z (default: 7d).")
   String since;
 
   @Option(names = "--json", description = "Print JSON for scripts.")
@@ -38,7 +38,7 @@ final class AlertsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Instant from = Since.parse("--since", since, root.clock);
+    Instant from = Since.parse(since, root.clock).start();
     try (StoreAccess a = StoreAccess.open(root)) {
       if (env != null) {
         MonitorEnvironments.require(a.store, env);

@@ -32,9 +32,9 @@ final class MonitorReportCommand implements Callable<Integer> {
   @Option(names = "--env", paramLabel = "ENV", required = true, description = "The environment to report on.")
   String env;
 
-  @Option(names = "--since", paramLabel = "DURATION", defaultValue = "24h",
-      description = "Windows that ended in this last stretch of time, such as 24h or 7d, or since a time such as "
-          + "2026-12-06T10:00:00Z (default: 24h).")
+  @Option(names = "--since", paramLabel = "WHEN", defaultValue = "24h",
+      description = "Windows that ended in this last stretch of time, such as 24h or 7d, or since a date or time such "
+          + "as 2026-12-01 or 2026-12-06T10:00:00Z (default: 24h).")
   String since;
 
   @Option(names = "--html", paramLabel = "FILE", description = "Write the report with its plots as an HTML page.")
@@ -49,7 +49,7 @@ final class MonitorReportCommand implements Callable<Integer> {
     if (html != null && json) {
       throw new UsageException("--html and --json: choose one (the page and the JSON hold the same series)");
     }
-    Instant from = Since.parse("--since", since, root.clock);
+    Instant from = Since.parse(since, root.clock).start();
     MonitorReport report;
     try (StoreAccess a = StoreAccess.open(root)) {
       MonitorEnvironments.require(a.store, env);

@@ -1,23 +1,38 @@
 package dev.kiln.cli;
 
-import dev.kiln.core.config.Durations;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
-/** A {@code --since} option: a duration back from now ({@code 24h}, {@code 7d}) or a time ({@code 2026-12-06T10:00:00Z}). */
-final class Since {
-  private Since() {}
+/** The start of a {@code --since} window, and how the user wrote it: a duration back from now, a date or a time. */
+record Since(Instant start, String text) {
 
-  static Instant parse(String option, String text, Clock clock) {
+  static Since parse(String text, Clock clock) {
+    String t = text.trim();
     try {
-      return clock.instant().minus(Durations.parse(text));
-    } catch (IllegalArgumentException e) {
-      try {
-        return Instant.parse(text.trim());
-      } catch (DateTimeParseException notATime) {
-        throw new UsageException(option + ": " + e.getMessage() + ", or a time such as 2026-12-06T10:00:00Z");
+      if (t.matches("\\d{4}-\\d{2}-\\d{2}")) {
+        return new Since(LocalDate.parse(t).atStartOfDay(ZoneId.systemDefault()).toInstant(), t);
       }
+      if (t.matches("\\d{4}-\\d{2}-\\d{2}T.*")) {
+        return new Since(Instant.parse(t), t);
+      }
+    } catch (DateTimeParseException e) {
+      throw bad(text);
     }
+    Duration d;
+    try {
+      d = dev.kiln.core.config.Durations.parse(t);
+    } catch (IllegalArgumentException e) {
+      throw bad(text);
+    }
+    return new Since(clock.instant().minus(d), t);
+  }
+
+  private static UsageException bad(String text) {
+    return new UsageException("--since: '" + text + "' is neither a duration (30d, 12h, 90m) nor a date or time "
+        + "(2026-11-01, 2026-11-01T08:00:00Z)");
   }
 }

@@ -181,6 +181,7 @@ public final class Gateway implements AutoCloseable {
 
   private void retired(ServedVersion old) {
     drift.ifPresent(d -> d.forget(old.model(), old.version()));
+    metrics.forgetDrift(old.model(), old.version());
     log.accept("retired " + old + " (closes after its last request)");
   }
 

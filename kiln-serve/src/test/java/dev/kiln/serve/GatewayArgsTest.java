@@ -7,8 +7,21 @@ import dev.kiln.serve.feedback.FeedbackOptions;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The image's command line takes kiln serve's feedback options, and says what it expected of a bad one. */
+/** GatewayMain's command line: live drift is on unless {@code --monitor off}; kiln serve's feedback options, and what it expected of a bad one. */
 class GatewayArgsTest {
+  @Test
+  void liveDriftIsOnByDefaultAndMonitorOffTurnsItOff() {
+    assertThat(GatewayArgs.parse(new String[] {"--bundle", "b"}).options().drift().enabled()).isTrue();
+    assertThat(GatewayArgs.parse(new String[] {"--bundle", "b", "--monitor", "off"}).options().drift().enabled())
+        .isFalse();
+    assertThat(GatewayArgs.parse(new String[] {"--bundle", "b"}).options().requestLog().enabled()).isFalse();
+  }
+
+  @Test
+  void monitorTakesOnOrOff() {
+    assertThatThrownBy(() -> GatewayArgs.parse(new String[] {"--bundle", "b", "--monitor", "maybe"}))
+        .hasMessage("--monitor takes on or off, found 'maybe'");
+  }
 
   @Test
   void feedbackOptionsReachTheGatewaysOptionsAndDefaultAsKilnServesDo() {

@@ -7,6 +7,7 @@ import dev.kiln.release.monitor.FeatureDrift;
 import dev.kiln.release.monitor.MonitorWindow;
 import dev.kiln.stats.drift.DriftTest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,7 @@ import java.util.Map;
  */
 final class Heatmap {
   static final int MAX_COLUMNS = 240;
+  private static final Map<String, Boolean> P_VALUE = new java.util.concurrent.ConcurrentHashMap<>();
   private static final int PLOT = 560;
   private static final int ROW = 16;
   private static final int TOP = 28;
@@ -26,8 +28,18 @@ final class Heatmap {
 
   private Heatmap() {}
 
-  /** One cell: the windows it covers and, per feature, the worst drift among them. */
-  private record Column(List<MonitorWindow> windows) {}
+  /** One column: the windows it covers, and their drift by feature name. */
+  private record Column(List<MonitorWindow> windows, List<Map<String, FeatureDrift>> drift) {
+    static Column of(List<MonitorWindow> windows) {
+      List<Map<String, FeatureDrift>> drift = new ArrayList<>();
+      for (MonitorWindow w : windows) {
+        Map<String, FeatureDrift> byName = new HashMap<>();
+        w.features().forEach(f -> byName.put(f.feature(), f));
+        drift.add(byName);
+      }
+      return new Column(windows, drift);
+    }
+  }
 
   static String render(String title, List<String> features, List<MonitorWindow> windows) {
     List<Column> columns = columns(windows);
@@ -57,21 +69,25 @@ final class Heatmap {
     int per = (windows.size() + MAX_COLUMNS - 1) / MAX_COLUMNS;
     List<Column> out = new ArrayList<>();
     for (int i = 0; i < windows.size(); i += Math.max(1, per)) {
-      out.add(new Column(windows.subList(i, Math.min(windows.size(), i + Math.max(1, per)))));
+      out.add(Column.of(windows.subList(i, Math.min(windows.size(), i + Math.max(1, per)))));
     }
     return out;
   }
 
   private static void cell(StringBuilder s, String feature, Column col, double x, double y, double w) {
     FeatureDrift worst = null;
+    double worstRank = Double.NEGATIVE_INFINITY;
     int drifted = 0;
     int seen = 0;
-    for (MonitorWindow win : col.windows()) {
-      for (FeatureDrift f : win.features()) {
-        if (f.feature().equals(feature)) {
-          seen++;
-          drifted += f.drifted() ? 1 : 0;
-          worst = worst == null || rank(f) > rank(worst) ? f : worst;
+    for (Map<String, FeatureDrift> byName : col.drift()) {
+      FeatureDrift f = byName.get(feature);
+      if (f != null) {
+        seen++;
+        drifted += f.drifted() ? 1 : 0;
+        double rank = rank(f);
+        if (worst == null || rank > worstRank) {
+          worst = f;
+          worstRank = rank;
         }
       }
     }
@@ -128,7 +144,7 @@ final class Heatmap {
     if (Double.isNaN(v)) {
       return Double.NaN;
     }
-    boolean pValue = DriftTest.fromLabel(f.test()).map(DriftTest::hasPValue).orElse(false);
+    boolean pValue = P_VALUE.computeIfAbsent(f.test(), label -> DriftTest.fromLabel(label).map(DriftTest::hasPValue).orElse(false));
     double ratio;
     if (pValue) {
       ratio = v <= 0 ? 2 : t <= 0 || t >= 1 ? (f.drifted() ? 1 : 0) : Math.log(v) / Math.log(t);

@@ -3,9 +3,7 @@ package dev.kiln.cli.monitor;
 import static dev.kiln.cli.monitor.Html.esc;
 
 import dev.kiln.release.monitor.Alert;
-import dev.kiln.release.monitor.FeatureDrift;
 import dev.kiln.release.monitor.MonitorWindow;
-import dev.kiln.stats.drift.DriftTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +20,6 @@ import java.util.function.ToDoubleFunction;
  * page loads nothing from anywhere and runs no script.
  */
 public final class MonitorReportHtml {
-  /** Line charts of single features, beyond which drifted features are only named. */
-  static final int MAX_FEATURE_CHARTS = 12;
   private static final String STYLE = "body{font:14px/1.45 system-ui,sans-serif;margin:2em;color:#222;max-width:1250px}"
       + "table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border-bottom:1px solid #ddd;padding:3px 8px;"
       + "text-align:left;vertical-align:top}th{background:#f4f4f4}td.n{text-align:right}"
@@ -45,32 +41,34 @@ public final class MonitorReportHtml {
         + "monitor: " + esc(r.environment()) + "</title><style>" + STYLE + "</style></head><body>\n");
     h.append("<h1>Monitor report: ").append(esc(r.environment())).append("</h1>\n");
     summary(h, r);
-    section(h, "drift", "Input drift");
-    if (r.features().isEmpty()) {
-      note(h, r.windows().isEmpty() ? none(r) : "No window was tested for input drift (the serving versions have no "
-          + "reference profile).");
-    } else {
-      drift(h, r);
-    }
-    section(h, "prediction", "Predictions");
-    r.prediction().ifPresentOrElse(p -> prediction(h, r, p), () -> note(h, r.windows().isEmpty() ? none(r)
-        : "No window was tested for prediction drift (no reference predictions)."));
-    section(h, "traffic", "Latency, errors and traffic");
-    if (r.windows().isEmpty()) {
-      note(h, none(r));
-    } else {
-      traffic(h, r);
-    }
-    section(h, "accuracy", "Live accuracy");
-    if (r.labelled().isEmpty()) {
-      note(h, r.windows().isEmpty() ? none(r) : "No labels have arrived for these windows yet (POST /feedback).");
-    } else {
-      accuracy(h, r);
-    }
-    section(h, "alerts", "Alerts");
-    alerts(h, r);
-    return h.append("</section>\n<p class=\"note\">Written by Kiln. What the tests and figures mean: docs/monitoring.md."
-        + "</p></body></html>\n").toString();
+    section(h, "drift", "Input drift", () -> {
+      if (r.features().isEmpty()) {
+        note(h, r.windows().isEmpty() ? none(r) : "No window was tested for input drift (the serving versions have no "
+            + "reference profile).");
+      } else {
+        DriftSections.drift(h, r);
+      }
+    });
+    section(h, "prediction", "Predictions", () -> r.prediction().ifPresentOrElse(p -> DriftSections.prediction(h, r, p),
+        () -> note(h, r.windows().isEmpty() ? none(r) : "No window was tested for prediction drift (no reference "
+            + "predictions).")));
+    section(h, "traffic", "Latency, errors and traffic", () -> {
+      if (r.windows().isEmpty()) {
+        note(h, none(r));
+      } else {
+        traffic(h, r);
+      }
+    });
+    section(h, "accuracy", "Live accuracy", () -> {
+      if (r.labelled().isEmpty()) {
+        note(h, r.windows().isEmpty() ? none(r) : "No labels have arrived for these windows yet (POST /feedback).");
+      } else {
+        accuracy(h, r);
+      }
+    });
+    section(h, "alerts", "Alerts", () -> alerts(h, r));
+    return h.append("<p class=\"note\">Written by Kiln. What the tests and figures mean: docs/monitoring.md.</p>"
+        + "</body></html>\n").toString();
   }
 
   private static void summary(StringBuilder h, MonitorReport r) {
@@ -91,69 +89,6 @@ public final class MonitorReportHtml {
           .append("</td></tr>");
     }
     h.append("</table>\n");
-  }
-
-  private static void drift(StringBuilder h, MonitorReport r) {
-    List<String> names = r.features().stream().map(MonitorReport.DriftSeries::name).toList();
-    for (String v : r.versions()) {
-      List<MonitorWindow> ws = r.windowsOf(v).stream().filter(w -> !w.features().isEmpty()).toList();
-      if (!ws.isEmpty()) {
-        h.append(Heatmap.render("Drift per feature, " + v, names, ws));
-      }
-    }
-    h.append("\n<table><tr><th>feature</th><th>test</th><th>windows tested</th><th>drifted</th><th>last statistic</th>"
-        + "<th>threshold</th></tr>");
-    List<MonitorReport.DriftSeries> drifted = new ArrayList<>();
-    for (MonitorReport.DriftSeries s : r.features()) {
-      FeatureDrift last = s.points().get(s.points().size() - 1).drift();
-      h.append("<tr><td>").append(esc(s.name())).append("</td><td>").append(esc(last.test())).append("</td><td class=\"n\">")
-          .append(s.points().size()).append("</td><td class=\"n").append(s.driftedWindows() > 0 ? " fail" : "").append("\">")
-          .append(s.driftedWindows()).append("</td><td class=\"n\">").append(Html.num(last.statistic()))
-          .append("</td><td class=\"n\">").append(Html.num(last.threshold())).append("</td></tr>");
-      if (s.driftedWindows() > 0) {
-        drifted.add(s);
-      }
-    }
-    h.append("</table>\n");
-    drifted.stream().limit(MAX_FEATURE_CHARTS).forEach(s -> h.append(driftChart(r, s, "Drift of " + s.name())));
-    if (drifted.size() > MAX_FEATURE_CHARTS) {
-      note(h, (drifted.size() - MAX_FEATURE_CHARTS) + " more features drifted: " + String.join(", ",
-          drifted.stream().skip(MAX_FEATURE_CHARTS).map(MonitorReport.DriftSeries::name).toList()) + ".");
-    }
-  }
-
-  private static void prediction(StringBuilder h, MonitorReport r, MonitorReport.DriftSeries p) {
-    h.append(driftChart(r, p, "Prediction drift"));
-    boolean psiShown = p.points().stream().anyMatch(x -> x.drift().test().equals("psi"));
-    if (!psiShown && p.points().stream().anyMatch(x -> Double.isFinite(x.drift().psi()))) {
-      TimeChart c = chart(r, "Prediction PSI", "PSI");
-      for (String v : r.versions()) {
-        c.series(v, p.points().stream().filter(x -> MonitorReport.label(x.window()).equals(v))
-            .map(x -> new TimeChart.Point(x.end(), x.drift().psi(), false, v + ", " + Html.time(x.end()) + ": PSI "
-                + Html.num(x.drift().psi()))).toList(), r.versions().indexOf(v), false);
-      }
-      h.append(c.threshold(0.25).render());
-    }
-  }
-
-  private static String driftChart(MonitorReport r, MonitorReport.DriftSeries s, String title) {
-    FeatureDrift last = s.points().get(s.points().size() - 1).drift();
-    boolean pValue = DriftTest.fromLabel(last.test()).map(DriftTest::hasPValue).orElse(false);
-    TimeChart c = chart(r, title, last.test() + (pValue ? " p-value" : " statistic"));
-    for (String v : r.versions()) {
-      List<TimeChart.Point> points = new ArrayList<>();
-      for (MonitorReport.DriftPoint p : s.points()) {
-        if (MonitorReport.label(p.window()).equals(v)) {
-          points.add(new TimeChart.Point(p.end(), p.drift().statistic(), p.drift().drifted(), v + ", "
-              + Html.time(p.end()) + ": " + p.drift().test() + " " + Html.num(p.drift().statistic()) + " (threshold "
-              + Html.num(p.drift().threshold()) + ")" + (p.drift().drifted() ? ", drifted" : "")));
-        }
-      }
-      if (!points.isEmpty()) {
-        c.series(v, points, r.versions().indexOf(v), false);
-      }
-    }
-    return c.threshold(last.threshold()).render();
   }
 
   private static void traffic(StringBuilder h, MonitorReport r) {
@@ -243,7 +178,7 @@ public final class MonitorReportHtml {
         version + ", " + Html.time(w.end()) + ": " + note.apply(w))).toList();
   }
 
-  private static TimeChart chart(MonitorReport r, String title, String yLabel) {
+  static TimeChart chart(MonitorReport r, String title, String yLabel) {
     return new TimeChart(title, yLabel, earliest(r), latest(r)).markers(r.alerts().stream()
         .map(a -> new TimeChart.Marker(a.at(), a.rule() + " at " + Html.time(a.at()) + ": " + a.summary())).toList());
   }
@@ -264,14 +199,13 @@ public final class MonitorReportHtml {
     return t;
   }
 
-  private static void section(StringBuilder h, String id, String title) {
-    if (h.indexOf("<section") >= 0) {
-      h.append("</section>\n");
-    }
+  private static void section(StringBuilder h, String id, String title, Runnable body) {
     h.append("<section id=\"").append(id).append("\"><h2>").append(esc(title)).append("</h2>\n");
+    body.run();
+    h.append("</section>\n");
   }
 
-  private static void note(StringBuilder h, String text) {
+  static void note(StringBuilder h, String text) {
     h.append("<p class=\"note\">").append(esc(text)).append("</p>\n");
   }
 

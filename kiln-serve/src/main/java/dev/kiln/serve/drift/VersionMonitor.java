@@ -2,6 +2,8 @@ package dev.kiln.serve.drift;
 
 import dev.kiln.model.features.Columns;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,8 +32,8 @@ final class VersionMonitor {
   }
 
   /** Counts a request's rows; returns the windows they closed, to test off the request's thread. */
-  synchronized java.util.List<Window> add(Columns in, Outputs out, int rows, Instant now) {
-    java.util.List<Window> closed = java.util.List.of();
+  synchronized List<Window> add(Columns in, Outputs out, int rows, Instant now) {
+    List<Window> closed = List.of();
     int from = 0;
     while (from < rows) {
       if (open == null) {
@@ -41,7 +43,7 @@ final class VersionMonitor {
       open.add(in, out, from, from + take);
       from += take;
       if (open.rows() >= options.maxRows()) {
-        closed = closed.isEmpty() ? new java.util.ArrayList<>() : closed;
+        closed = closed.isEmpty() ? new ArrayList<>() : closed;
         closed.add(open);
         open = null;
       }

@@ -53,8 +53,8 @@ public final class HttpGateway {
       dev.kiln.serve.feedback.Feedback feedback) {
     HttpGateway[] self = new HttpGateway[1];
     self[0] = new HttpGateway(new Serving(router, limits, threshold, metrics, ServerInfo.current(),
-        () -> live.getAsBoolean() && !self[0].draining, new Shadowing(router, metrics, threshold), monitoring,
-        feedback));
+        () -> live.getAsBoolean() && !self[0].draining, new Shadowing(router, metrics, threshold, monitoring.drift()),
+        monitoring, feedback));
     return self[0];
   }
 

@@ -161,6 +161,17 @@ public final class GatewayMetrics {
     holder[2] = psi;
   }
 
+  /** Removes a version's drift gauges once it no longer serves. */
+  public void forgetDrift(String model, int version) {
+    String prefix = model + "/" + version + "/";
+    drift.keySet().removeIf(k -> k.startsWith(prefix));
+    for (String name : java.util.List.of("kiln.feature.drift.statistic", "kiln.feature.drifted", "kiln.feature.psi",
+        "kiln.prediction.drift.statistic", "kiln.prediction.drifted", "kiln.prediction.psi")) {
+      registry.find(name).tag("model", model).tag("version", Integer.toString(version)).meters()
+          .forEach(registry::remove);
+    }
+  }
+
   private void gauge(String name, String description, double[] holder, int slot, String model, int version,
       String feature, String test) {
     io.micrometer.core.instrument.Gauge.Builder<double[]> b = io.micrometer.core.instrument.Gauge
