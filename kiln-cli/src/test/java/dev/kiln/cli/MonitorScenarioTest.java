@@ -261,4 +261,65 @@ class MonitorScenarioTest {
             org.assertj.core.groups.Tuple.tuple("webhook", "ok"), org.assertj.core.groups.Tuple.tuple("rollback", "ok"),
             org.assertj.core.groups.Tuple.tuple("retrain", "ok"));
   }
+
+  /**
+   * Live accuracy from late labels reaches the rules: 150 answered telco rows, their true labels
+   * posted to /feedback, accuracy windows of 1 s; the rule (accuracy under 0.99 on at least 50
+   * labels) fires on the monitor window that carries them.
+   */
+  @Test
+  void liveAccuracyUnderItsBoundRaisesTheAccuracyRuleOnceEnoughLabelsArrived() throws Exception {
+    project.pipeline("monitor:\n  environment: accuracy\n  window: 1s\n  rules:\n"
+        + "    - {name: live-accuracy, accuracy: {accuracy: \"< 0.99\", min-labels: 50}, actions: [log]}\n"
+        + "stages:\n  noop: {run: 'true'}\n");
+    MonitorConfig config = MonitorSection.of(new PipelineParser(StepRegistry.load()).load(dir)).orElseThrow();
+    Clock clock = Clock.systemUTC();
+    Deployer deployer = new Deployer(store.environments(), store.registry(), clock);
+    deployer.deploy(new DeployRequest("accuracy", "churn", 2, StrategyOptions.of("replace").toStrategy(), "tester",
+        "test", Optional.empty(), false));
+    List<String> log = Collections.synchronizedList(new ArrayList<>());
+    Gateway gateway = Gateway.start(GatewayOptions.defaults("127.0.0.1", 0)
+        .withFeedback(dev.kiln.serve.feedback.FeedbackOptions.DEFAULT.withWindow(Duration.ofSeconds(1))), log::add);
+    CheckedOutBundles bundles = new CheckedOutBundles(new ModelCheckout(new ArtifactStore(dir.resolve(".kiln/objects")),
+        dir.resolve(".kiln")), dir.resolve(".kiln/bundles"), "test");
+    new DeploymentFollower(store.environments(), store.registry(), "churn", "accuracy", bundles, gateway, log::add)
+        .check();
+    EnvironmentMonitor monitor = EnvironmentMonitor.start(gateway, "churn", config, new Monitor.Services(store.alerts(),
+        deployer, store.environments(), store.runQueue(), "test", k -> null, log::add, clock), store.monitorWindows(),
+        clock);
+    Instant began = clock.instant();
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    try {
+      Random r = new Random(44);
+      StringBuilder labels = new StringBuilder("{\"labels\": [");
+      for (int i = 0; i < 150; i++) {
+        String[] row = heldOut.get(r.nextInt(heldOut.size()));
+        StringBuilder sb = new StringBuilder("{\"dataframe_records\": [{");
+        for (int c = 1; c < header.size(); c++) {
+          sb.append(c == 1 ? "" : ", ").append('"').append(header.get(c)).append("\": ").append(row[c]);
+        }
+        var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway.url() + "/invocations"))
+            .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                sb.append("}]}").toString())).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        labels.append(i == 0 ? "" : ", ").append("{\"id\": \"").append(answer.headers().firstValue("X-Request-Id")
+            .orElseThrow()).append("\", \"label\": ").append(row[0]).append('}');
+      }
+      var receipt = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway.url() + "/feedback"))
+          .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+              labels.append("]}").toString())).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(receipt.body()).contains("\"accepted\":150");
+      await("the accuracy alert", Duration.ofSeconds(20), () -> !store.alerts().list(Optional.of("accuracy"), began)
+          .isEmpty());
+    } finally {
+      monitor.close();
+      gateway.close();
+    }
+    Alert a = store.alerts().list(Optional.of("accuracy"), began).get(0);
+    assertThat(a.rule()).isEqualTo("live-accuracy");
+    assertThat(a.summary()).as(String.join("\n", log)).matches("live-accuracy on v2: accuracy 0\\.\\d+ < 0\\.99 over "
+        + "\\d+ labels");
+    assertThat(store.monitorWindows().since("accuracy", began)).as("the labels of one POST, in one window or split at a second's boundary")
+        .anySatisfy(w -> assertThat(w.labels()).isGreaterThanOrEqualTo(75));
+  }
 }
