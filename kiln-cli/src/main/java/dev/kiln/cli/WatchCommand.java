@@ -63,9 +63,12 @@ final class WatchCommand implements Callable<Integer> {
       Optional<JGitLog> git = JGitLog.open(project.dir);
       try {
         WatchLoop loop = new WatchLoop(root, project, git.map(g -> g), json, quiet, n);
-        if (!loop.triggers().watchesAnything() && !json) {
+        if (!loop.triggers().watchesAnything()) {
           root.err.println("kiln watch: kiln.yaml's 'on:' watches nothing (no push, schedule or data); only queued "
               + "runs will start");
+        }
+        if (loop.triggers().push().isPresent() && git.isEmpty()) {
+          root.err.println("kiln watch: " + project.dir + " is not in a git repository; 'on: push' watches nothing");
         }
         return once ? once(loop) : forever(loop, every);
       } finally {
@@ -96,7 +99,12 @@ final class WatchCommand implements Callable<Integer> {
     }
     try {
       while (!stopping) {
-        loop.tick();
+        try {
+          loop.tick();
+        } catch (RuntimeException e) {
+          root.err.println("kiln watch: this poll failed, trying again in " + Durations.format(every) + ": "
+              + dev.kiln.core.Failures.describe(e));
+        }
         sleep(every);
       }
       return ExitCodes.OK;
