@@ -31,6 +31,7 @@ import picocli.CommandLine.ScopeType;
         "  kiln models show credit-risk@production",
         "  kiln serve credit-risk@production       serve it over HTTP (v2, MLflow)",
         "  kiln deploy credit-risk@staging --env production --strategy canary",
+        "  kiln monitor report --env production --html monitor.html",
         "",
         "Exit codes: 0 success, 1 a stage or gate failed, 2 bad usage, configuration or data, "
             + "3 waiting for approval, 4 another run holds the project lock, 130 or 143 cancelled (Ctrl-C, "
@@ -61,6 +62,8 @@ public final class KilnCommand implements Runnable {
       RolloutCommand.class,
       RollbackCommand.class,
       EnvironmentsCommand.class,
+      MonitorCommand.class,
+      AlertsCommand.class,
       ApprovalCommands.Approve.class,
       ApprovalCommands.Reject.class,
       ApprovalCommands.Pending.class);

@@ -87,6 +87,8 @@ final class Project implements AutoCloseable {
     all.put(dev.kiln.release.registry.ModelRegistry.class, store.registry());
     all.put(dev.kiln.release.approval.Approvals.class, store.approvals());
     all.put(dev.kiln.release.environment.Environments.class, store.environments());
+    all.put(dev.kiln.release.monitor.MonitorWindows.class, store.monitorWindows());
+    all.put(dev.kiln.release.monitor.Alerts.class, store.alerts());
     return new Workspace(pipeline, store.runs(), artifacts, hasher, steps, kilnDir().resolve("runs"), all);
   }
 

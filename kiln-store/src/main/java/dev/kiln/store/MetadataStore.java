@@ -6,8 +6,8 @@ import java.nio.file.Path;
 
 /**
  * The metadata store: one database (SQLite file by default, PostgreSQL for teams) behind typed
- * parts — run history and the hash cache now; the registry, approvals and deployments as they
- * arrive. Open with {@link #open(String, Path)}; the schema is migrated on first use.
+ * parts — run history, the hash cache, the registry, approvals, environments, controller leases,
+ * monitor windows and alerts. Open with {@link #open(String, Path)}; the schema is migrated on first use.
  */
 public final class MetadataStore implements AutoCloseable {
   private final Database db;
@@ -19,6 +19,8 @@ public final class MetadataStore implements AutoCloseable {
   private final JdbcControllerLeases leases;
   private final JdbcRunQueue queue;
   private final JdbcTriggerState triggerState;
+  private final JdbcMonitorWindows monitorWindows;
+  private final JdbcAlerts alerts;
 
   private MetadataStore(Database db, Path projectDir) {
     this.db = db;
@@ -30,6 +32,8 @@ public final class MetadataStore implements AutoCloseable {
     this.leases = new JdbcControllerLeases(db);
     this.queue = new JdbcRunQueue(db);
     this.triggerState = new JdbcTriggerState(db);
+    this.monitorWindows = new JdbcMonitorWindows(db);
+    this.alerts = new JdbcAlerts(db);
   }
 
   /**
@@ -74,6 +78,16 @@ public final class MetadataStore implements AutoCloseable {
 
   public dev.kiln.release.environment.ControllerLeases controllerLeases() {
     return leases;
+  }
+
+  /** Closed monitor windows of every environment, for rules' evidence and {@code kiln monitor report}. */
+  public dev.kiln.release.monitor.MonitorWindows monitorWindows() {
+    return monitorWindows;
+  }
+
+  /** Every alert a monitor rule raised and what its actions did. */
+  public dev.kiln.release.monitor.Alerts alerts() {
+    return alerts;
   }
 
   /** Runs asked for by triggers and monitor rules, waiting for {@code kiln watch}. */

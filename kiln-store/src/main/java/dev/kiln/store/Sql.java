@@ -30,6 +30,21 @@ final class Sql {
     setNullableInt(ps, i, v == null ? null : v ? 1 : 0);
   }
 
+  /** NaN has no SQL value that both back ends keep (SQLite turns it into NULL): it is stored as NULL. */
+  static void setDoubleOrNull(PreparedStatement ps, int i, double v) throws SQLException {
+    if (Double.isNaN(v)) {
+      ps.setNull(i, Types.DOUBLE);
+    } else {
+      ps.setDouble(i, v);
+    }
+  }
+
+  /** The column's value, NaN for NULL. */
+  static double doubleOrNaN(ResultSet rs, String col) throws SQLException {
+    double v = rs.getDouble(col);
+    return rs.wasNull() ? Double.NaN : v;
+  }
+
   static void setInstant(PreparedStatement ps, int i, Instant t) throws SQLException {
     setNullableLong(ps, i, t == null ? null : t.toEpochMilli());
   }

@@ -9,4 +9,9 @@ public interface MonitorWindows {
 
   /** The environment's windows that ended at or after {@code since}, oldest first. */
   List<MonitorWindow> since(String environment, Instant since);
+
+  /** Whether any window of the environment was ever recorded; a store answers without reading them. */
+  default boolean any(String environment) {
+    return !since(environment, Instant.EPOCH).isEmpty();
+  }
 }
