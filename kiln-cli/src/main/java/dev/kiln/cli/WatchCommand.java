@@ -1,6 +1,7 @@
 package dev.kiln.cli;
 
 import dev.kiln.core.config.Durations;
+import dev.kiln.core.trigger.WatchLock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -60,8 +61,14 @@ final class WatchCommand implements Callable<Integer> {
       throw new UsageException("--jobs must be at least 1");
     }
     try (Project project = Project.open(root)) {
+      Optional<WatchLock> lock = WatchLock.acquire(project.kilnDir());
+      if (lock.isEmpty()) {
+        root.err.println("kiln: another kiln watch is watching this project (" + WatchLock.holder(project.kilnDir())
+            + "); one watch per project");
+        return ExitCodes.BUSY;
+      }
       Optional<JGitLog> git = JGitLog.open(project.dir);
-      try {
+      try (WatchLock held = lock.get()) {
         WatchLoop loop = new WatchLoop(root, project, git.map(g -> g), json, quiet, n);
         if (!loop.triggers().watchesAnything()) {
           root.err.println("kiln watch: kiln.yaml's 'on:' watches nothing (no push, schedule or data); only queued "

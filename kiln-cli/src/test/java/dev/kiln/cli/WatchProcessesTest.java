@@ -133,12 +133,15 @@ class WatchProcessesTest {
   }
 
   @Test
-  void sigtermCancelsTheCurrentRunAsKilnRunDoesAndStops() throws Exception {
+  void oneWatchPerProjectAndSigtermCancelsTheCurrentRunAsKilnRunDoesAndStops() throws Exception {
     p.file("data/train.csv", "x\n1\n");
     p.pipeline("on:\n  data: [data/train.csv]\n"
         + "stages:\n  train: {run: 'echo $$ > leader.pid; sleep 60', deps: [data/train.csv]}\n");
     Process w = watch();
     awaitOutput("data: watching data/train.csv");
+    TestProject.Result second = p.kiln("watch", "--once");
+    assertThat(second.exit()).isEqualTo(4);
+    assertThat(second.err()).contains("another kiln watch is watching this project (pid " + w.pid() + ")");
     p.file("data/train.csv", "x\n2\n");
     p.awaitFile("leader.pid", 60_000);
     long leader = Long.parseLong(p.read("leader.pid").trim());
