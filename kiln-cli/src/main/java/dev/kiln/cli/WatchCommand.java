@@ -77,20 +77,15 @@ final class WatchCommand implements Callable<Integer> {
         if (loop.triggers().push().isPresent() && git.isEmpty()) {
           root.err.println("kiln watch: " + project.dir + " is not in a git repository; 'on: push' watches nothing");
         }
-        return once ? once(loop) : forever(loop, every);
+        return withStopHook(loop, () -> once ? once(loop) : forever(loop, every));
       } finally {
         git.ifPresent(JGitLog::close);
       }
     }
   }
 
-  private int once(WatchLoop loop) {
-    loop.tick();
-    loop.awaitRun(Duration.ofDays(365));
-    return loop.lastExit();
-  }
-
-  private int forever(WatchLoop loop, Duration every) {
+  /** Runs {@code work} with a shutdown hook that cancels the current run and waits for it to be recorded. */
+  private int withStopHook(WatchLoop loop, java.util.function.IntSupplier work) {
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       stopping = true;
@@ -105,19 +100,36 @@ final class WatchCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(hook);
     }
     try {
-      while (!stopping) {
-        try {
-          loop.tick();
-        } catch (RuntimeException e) {
-          root.err.println("kiln watch: this poll failed, trying again in " + Durations.format(every) + ": "
-              + dev.kiln.core.Failures.describe(e));
-        }
-        sleep(every);
-      }
-      return ExitCodes.OK;
+      return work.getAsInt();
     } finally {
       stopped.countDown();
+      if (root.standalone) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+          // already shutting down: the hook is running
+        }
+      }
     }
+  }
+
+  private int once(WatchLoop loop) {
+    loop.tick();
+    loop.awaitRun(Duration.ofDays(365));
+    return loop.lastExit();
+  }
+
+  private int forever(WatchLoop loop, Duration every) {
+    while (!stopping) {
+      try {
+        loop.tick();
+      } catch (RuntimeException e) {
+        root.err.println("kiln watch: this poll failed, trying again in " + Durations.format(every) + ": "
+            + dev.kiln.core.Failures.describe(e));
+      }
+      sleep(every);
+    }
+    return ExitCodes.OK;
   }
 
   private void sleep(Duration every) {
