@@ -13,6 +13,8 @@ import dev.kiln.release.environment.Deployer;
 import dev.kiln.serve.Gateway;
 import dev.kiln.serve.GatewayOptions;
 import dev.kiln.serve.batch.Batching;
+import dev.kiln.serve.drift.DriftOptions;
+import dev.kiln.serve.requestlog.RequestLogOptions;
 import dev.kiln.serve.input.Limits;
 import dev.kiln.serve.route.LoadRefusedException;
 import java.nio.file.Path;
@@ -44,6 +46,7 @@ import picocli.CommandLine.ParentCommand;
         "  kiln serve --env staging        follows the staging alias of the model that",
         "                                  the project's register stage registers",
         "  kiln serve --bundle build/bundle --host 0.0.0.0",
+        "  kiln serve credit-risk@production --log-requests logs/ --log-sample 0.05 --redact ssn,name",
         "  curl -s localhost:8080/invocations -H 'Content-Type: application/json' \\",
         "       -d '{\"dataframe_records\": [{\"age\": 41, \"income\": 52.5}]}'"})
 final class ServeCommand implements Callable<Integer> {
@@ -83,6 +86,39 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--batch-wait-us", paramLabel = "N", description = "With batching: the longest wait for requests in flight (default: 200).")
   long batchWaitMicros = Batching.on().maxWaitMicros();
+
+  @Option(names = "--no-monitor", description = "Do not watch live drift (on by default: GET /monitor, kiln_feature_* gauges).")
+  boolean noMonitor;
+
+  @Option(names = "--monitor-window", paramLabel = "DURATION",
+      description = "A drift window closes once this old and holding --monitor-min-rows rows (default: 1m).")
+  String monitorWindow = "1m";
+
+  @Option(names = "--monitor-rows", paramLabel = "N", description = "A drift window closes at this many rows (default: 10000).")
+  int monitorRows = DriftOptions.DEFAULT.maxRows();
+
+  @Option(names = "--monitor-min-rows", paramLabel = "N",
+      description = "Fewest rows a drift window closed by time is tested on (default: 100).")
+  int monitorMinRows = DriftOptions.DEFAULT.minRows();
+
+  @Option(names = "--log-requests", paramLabel = "DIR",
+      description = "Log a sample of requests with their predictions as JSON Lines in DIR (default: no log).")
+  String logRequests;
+
+  @Option(names = "--log-sample", paramLabel = "SHARE", description = "With --log-requests: the share of requests logged (default: 0.01).")
+  double logSample = RequestLogOptions.DEFAULT_SAMPLE;
+
+  @Option(names = "--log-max-size", paramLabel = "SIZE",
+      description = "With --log-requests: the largest log file, e.g. 64MB, 512KB (default: 64MB).")
+  String logMaxSize = "64MB";
+
+  @Option(names = "--log-max-files", paramLabel = "N",
+      description = "With --log-requests: log files kept, the oldest deleted (default: 10).")
+  int logMaxFiles = RequestLogOptions.DEFAULT_MAX_FILES;
+
+  @Option(names = "--redact", paramLabel = "COL,COL", split = ",",
+      description = "With --log-requests: columns whose values the log writes as null.")
+  java.util.List<String> redact = new java.util.ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
@@ -186,10 +222,30 @@ final class ServeCommand implements Callable<Integer> {
         case "off" -> Batching.OFF;
         default -> throw new IllegalArgumentException("--batching takes on or off, found '" + batching + "'");
       };
-      return GatewayOptions.defaults(host, port).withLimits(new Limits(maxBody, maxRows)).withBatching(b);
+      return GatewayOptions.defaults(host, port).withLimits(new Limits(maxBody, maxRows)).withBatching(b)
+          .withDrift(driftOptions()).withRequestLog(requestLogOptions());
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
+  }
+
+  private DriftOptions driftOptions() {
+    Duration window;
+    try {
+      window = Durations.parse(monitorWindow);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--monitor-window: " + e.getMessage());
+    }
+    return new DriftOptions(!noMonitor, window, monitorRows, monitorMinRows);
+  }
+
+  private RequestLogOptions requestLogOptions() {
+    if (logRequests == null) {
+      return RequestLogOptions.OFF;
+    }
+    return RequestLogOptions.into(Path.of("").toAbsolutePath().resolve(logRequests)).withSample(logSample)
+        .withFiles(ByteSizes.parse("--log-max-size", logMaxSize), logMaxFiles)
+        .withRedact(new java.util.LinkedHashSet<>(redact.stream().map(String::trim).filter(c -> !c.isEmpty()).toList()));
   }
 
   private Duration pollInterval() {

@@ -158,6 +158,25 @@ class ServeCommandTest {
     assertThat(badPoll.err()).contains("invalid duration 'often'");
   }
 
+  @Test
+  void badMonitoringAndRequestLogOptionsAreUsageErrorsThatSayWhatIsExpected() throws Exception {
+    TestProject p = project();
+    String[][] cases = {
+        {"--log-requests", "logs", "--log-sample", "2", "the log sample is a share from 0 to 1"},
+        {"--log-requests", "logs", "--log-max-size", "lots", "--log-max-size takes a size such as 64MB"},
+        {"--log-requests", "logs", "--log-max-files", "0", "keeps 1 file or more"},
+        {"--monitor-rows", "0", "at most 1 row or more"},
+        {"--monitor-rows", "50", "--monitor-min-rows", "100", "minimum rows must lie between 1 and its maximum (50)"},
+        {"--monitor-window", "soon", "--monitor-window: invalid duration 'soon'"}};
+    for (String[] c : cases) {
+      List<String> args = new ArrayList<>(List.of("serve", "--bundle", "b", "--port", "0"));
+      args.addAll(List.of(c).subList(0, c.length - 1));
+      TestProject.Result r = p.kiln(args.toArray(String[]::new));
+      assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.USAGE);
+      assertThat(r.err()).as(String.join(" ", args)).contains(c[c.length - 1]);
+    }
+  }
+
   private String version(String url, String row) throws Exception {
     HttpResponse<String> r = send(url + "/invocations", row);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

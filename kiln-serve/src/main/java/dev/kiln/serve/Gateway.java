@@ -1,14 +1,21 @@
 package dev.kiln.serve;
 
+import dev.kiln.serve.drift.LiveDrift;
 import dev.kiln.serve.http.HttpGateway;
+import dev.kiln.serve.http.Monitoring;
 import dev.kiln.serve.metrics.GatewayMetrics;
+import dev.kiln.serve.requestlog.RequestLog;
 import dev.kiln.serve.route.Deployment;
 import dev.kiln.serve.route.LoadRefusedException;
 import dev.kiln.serve.route.Router;
 import dev.kiln.serve.route.ServedVersion;
 import dev.kiln.serve.route.VersionLoader;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +31,9 @@ public final class Gateway implements AutoCloseable {
   private final GatewayMetrics metrics = new GatewayMetrics();
   private final VersionLoader loader;
   private final HttpGateway http;
+  private final Optional<LiveDrift> drift;
+  private final Optional<RequestLog> requestLog;
+  private final ScheduledExecutorService monitorThread;
   private final Consumer<String> log;
   private final int port;
   private volatile boolean closed;
@@ -32,8 +42,53 @@ public final class Gateway implements AutoCloseable {
     this.options = options;
     this.log = log;
     this.loader = new VersionLoader(options.batching());
-    this.http = HttpGateway.of(router, options.limits(), options.threshold(), metrics, () -> !closed);
+    this.monitorThread = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "kiln-drift");
+      t.setDaemon(true);
+      return t;
+    });
+    this.drift = options.drift().enabled() ? Optional.of(liveDrift(options)) : Optional.empty();
+    this.requestLog = requestLog(options);
+    this.http = HttpGateway.of(router, options.limits(), options.threshold(), metrics, () -> !closed,
+        new Monitoring(drift, requestLog));
     this.port = http.start(options.host(), options.port());
+  }
+
+  private LiveDrift liveDrift(GatewayOptions o) {
+    LiveDrift d = new LiveDrift(o.drift(), Clock.systemUTC(), o.threshold(), monitorThread);
+    d.addListener(w -> {
+      w.features().forEach(f -> metrics.drift(w.model(), w.version(), f.feature(), f.test(), f.statistic(), f.drifted(),
+          f.psi()));
+      w.prediction().ifPresent(f -> metrics.drift(w.model(), w.version(), "", f.test(), f.statistic(), f.drifted(),
+          f.psi()));
+    });
+    monitorThread.scheduleAtFixedRate(d::tick, 1, 1, TimeUnit.SECONDS);
+    return d;
+  }
+
+  private static Optional<RequestLog> requestLog(GatewayOptions o) {
+    if (!o.requestLog().enabled()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(RequestLog.start(o.requestLog(), Clock.systemUTC(), o.threshold()));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot write the request log in " + o.requestLog().dir().orElseThrow()
+          + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Live drift of every served version (empty with drift off): add a listener to receive each
+   * closed window.
+   */
+  public Optional<LiveDrift> drift() {
+    return drift;
+  }
+
+  /** The request log, when one was asked for. */
+  public Optional<RequestLog> requestLog() {
+    return requestLog;
   }
 
   /** Starts listening (not ready until a version is deployed). */
@@ -101,6 +156,8 @@ public final class Gateway implements AutoCloseable {
   }
 
   private void retired(ServedVersion old) {
+    drift.ifPresent(d -> d.forget(old.model(), old.version()));
+    metrics.forgetDrift(old.model(), old.version());
     log.accept("retired " + old + " (closes after its last request)");
   }
 
@@ -126,5 +183,7 @@ public final class Gateway implements AutoCloseable {
     closed = true;
     http.drain(options.drainTimeout());
     router.retireAll();
+    monitorThread.shutdownNow();
+    requestLog.ifPresent(RequestLog::close);
   }
 }

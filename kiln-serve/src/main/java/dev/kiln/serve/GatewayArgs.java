@@ -1,6 +1,7 @@
 package dev.kiln.serve;
 
 import dev.kiln.serve.batch.Batching;
+import dev.kiln.serve.drift.DriftOptions;
 import dev.kiln.serve.input.Limits;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,12 +10,12 @@ import java.util.List;
 
 /**
  * {@link GatewayMain}'s command line: {@code --bundle DIR [--port P] [--host H] [--max-body BYTES]
- * [--max-rows N] [--batching on|off (off)] [--batch-wait-us N] [--drain-timeout SECONDS]}. Every mistake
+ * [--max-rows N] [--batching on|off (off)] [--batch-wait-us N] [--drain-timeout SECONDS] [--monitor on|off (on)]}. Every mistake
  * is an {@link IllegalArgumentException} saying what was expected.
  */
 record GatewayArgs(Path bundle, GatewayOptions options) {
   static final String USAGE = "usage: GatewayMain --bundle DIR [--port P (8080)] [--host H (0.0.0.0)] "
-      + "[--max-body BYTES] [--max-rows N] [--batching on|off (on)] [--batch-wait-us N] [--drain-timeout SECONDS]";
+      + "[--max-body BYTES] [--max-rows N] [--batching on|off (on)] [--batch-wait-us N] [--drain-timeout SECONDS] [--monitor on|off (on)]";
 
   static GatewayArgs parse(String[] args) {
     Path bundle = null;
@@ -25,6 +26,7 @@ record GatewayArgs(Path bundle, GatewayOptions options) {
     boolean batching = false;
     long waitUs = Batching.on().maxWaitMicros();
     long drain = 30;
+    boolean monitor = true;
     List<String> a = new ArrayList<>(List.of(args));
     while (!a.isEmpty()) {
       String flag = a.remove(0);
@@ -38,9 +40,10 @@ record GatewayArgs(Path bundle, GatewayOptions options) {
         case "--port" -> port = (int) number(flag, v, 0, 65535);
         case "--max-body" -> maxBody = number(flag, v, 1, Long.MAX_VALUE);
         case "--max-rows" -> maxRows = (int) number(flag, v, 1, Integer.MAX_VALUE);
-        case "--batching" -> batching = onOff(v);
+        case "--batching" -> batching = onOff(flag, v);
         case "--batch-wait-us" -> waitUs = number(flag, v, 0, 1_000_000);
         case "--drain-timeout" -> drain = number(flag, v, 0, 3600);
+        case "--monitor" -> monitor = onOff(flag, v);
         default -> throw new IllegalArgumentException("unknown option '" + flag + "'");
       }
     }
@@ -49,7 +52,7 @@ record GatewayArgs(Path bundle, GatewayOptions options) {
     }
     Batching b = batching ? new Batching(true, Batching.on().maxRows(), waitUs, Batching.on().threads()) : Batching.OFF;
     return new GatewayArgs(bundle, new GatewayOptions(host, port, new Limits(maxBody, maxRows), b, 0.5,
-        Duration.ofSeconds(drain)));
+        Duration.ofSeconds(drain)).withDrift(monitor ? DriftOptions.DEFAULT : DriftOptions.OFF));
   }
 
   private static long number(String flag, String v, long min, long max) {
@@ -64,11 +67,11 @@ record GatewayArgs(Path bundle, GatewayOptions options) {
     throw new IllegalArgumentException(flag + " takes a whole number from " + min + " to " + max + ", found '" + v + "'");
   }
 
-  static boolean onOff(String v) {
+  static boolean onOff(String flag, String v) {
     return switch (v) {
       case "on" -> true;
       case "off" -> false;
-      default -> throw new IllegalArgumentException("--batching takes on or off, found '" + v + "'");
+      default -> throw new IllegalArgumentException(flag + " takes on or off, found '" + v + "'");
     };
   }
 }

@@ -1,16 +1,24 @@
 package dev.kiln.serve;
 
 import dev.kiln.serve.batch.Batching;
+import dev.kiln.serve.drift.DriftOptions;
 import dev.kiln.serve.input.Limits;
+import dev.kiln.serve.requestlog.RequestLogOptions;
 import java.time.Duration;
 
 /**
  * How a gateway listens and serves: address, request limits, micro-batching, the decision
- * threshold of binary classifiers (0.5, as {@code kiln evaluate}'s default), and how long a
- * shutdown waits for requests in flight.
+ * threshold of binary classifiers (0.5, as {@code kiln evaluate}'s default), how long a
+ * shutdown waits for requests in flight, live drift (on by default) and the request log (off
+ * by default).
  */
 public record GatewayOptions(String host, int port, Limits limits, Batching batching, double threshold,
-    Duration drainTimeout) {
+    Duration drainTimeout, DriftOptions drift, RequestLogOptions requestLog) {
+
+  public GatewayOptions(String host, int port, Limits limits, Batching batching, double threshold,
+      Duration drainTimeout) {
+    this(host, port, limits, batching, threshold, drainTimeout, DriftOptions.DEFAULT, RequestLogOptions.OFF);
+  }
 
   public GatewayOptions {
     if (port < 0 || port > 65535) {
@@ -26,10 +34,18 @@ public record GatewayOptions(String host, int port, Limits limits, Batching batc
   }
 
   public GatewayOptions withBatching(Batching b) {
-    return new GatewayOptions(host, port, limits, b, threshold, drainTimeout);
+    return new GatewayOptions(host, port, limits, b, threshold, drainTimeout, drift, requestLog);
   }
 
   public GatewayOptions withLimits(Limits l) {
-    return new GatewayOptions(host, port, l, batching, threshold, drainTimeout);
+    return new GatewayOptions(host, port, l, batching, threshold, drainTimeout, drift, requestLog);
+  }
+
+  public GatewayOptions withDrift(DriftOptions d) {
+    return new GatewayOptions(host, port, limits, batching, threshold, drainTimeout, d, requestLog);
+  }
+
+  public GatewayOptions withRequestLog(RequestLogOptions r) {
+    return new GatewayOptions(host, port, limits, batching, threshold, drainTimeout, drift, r);
   }
 }

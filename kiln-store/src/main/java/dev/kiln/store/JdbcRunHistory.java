@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -208,6 +209,74 @@ final class JdbcRunHistory implements RunHistory {
   }
 
   @Override
+  public List<RunRecord> runsSince(Instant since, Optional<String> pipeline) {
+    return db.read("list runs since " + since, c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + RUN_COLUMNS + " FROM runs WHERE started_at >= ?"
+          + (pipeline.isPresent() ? " AND pipeline = ?" : "") + " ORDER BY id")) {
+        ps.setLong(1, since.toEpochMilli());
+        if (pipeline.isPresent()) {
+          ps.setString(2, pipeline.get());
+        }
+        return runs(ps);
+      }
+    });
+  }
+
+  @Override
+  public List<ExecutionRecord> executionsSince(Instant since, Optional<String> pipeline) {
+    String scope = " JOIN runs r ON r.id = e.run_id WHERE r.started_at >= ?"
+        + (pipeline.isPresent() ? " AND r.pipeline = ?" : "");
+    Object[] args = pipeline.isPresent() ? new Object[] {since.toEpochMilli(), pipeline.get()}
+        : new Object[] {since.toEpochMilli()};
+    return db.read("read the stage executions since " + since, c -> {
+      List<ExecutionRecord> bare = new ArrayList<>();
+      query(c, "SELECT " + EXEC_COLUMNS.replaceAll("(\\w+)", "e.$1") + " FROM stage_executions e" + scope
+          + " ORDER BY e.id", args, rs -> bare.add(execution(rs)));
+      Map<Long, Map<String, Double>> metrics = new HashMap<>();
+      query(c, "SELECT m.execution_id, m.name, m.value FROM metrics m JOIN stage_executions e ON e.id = m.execution_id"
+          + scope, args, rs -> metrics.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
+              .put(rs.getString(2), rs.getDouble(3)));
+      Map<Long, List<Output>> outputs = new HashMap<>();
+      query(c, "SELECT a.execution_id, a.path, a.kind, a.digest, a.size, a.files FROM artifacts a "
+          + "JOIN stage_executions e ON e.id = a.execution_id" + scope + " ORDER BY a.execution_id, a.path", args,
+          rs -> outputs.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Output(rs.getString(2),
+              Output.Kind.valueOf(rs.getString(3)), new Digest(rs.getString(4)), rs.getLong(5), rs.getInt(6))));
+      List<ExecutionRecord> full = new ArrayList<>(bare.size());
+      for (ExecutionRecord e : bare) {
+        full.add(with(e, metrics.getOrDefault(e.id(), Map.of()), outputs.getOrDefault(e.id(), List.of())));
+      }
+      return full;
+    });
+  }
+
+  @Override
+  public List<String> pipelines() {
+    return db.read("list pipelines", c -> {
+      List<String> out = new ArrayList<>();
+      query(c, "SELECT DISTINCT pipeline FROM runs ORDER BY pipeline", new Object[0], rs -> out.add(rs.getString(1)));
+      return out;
+    });
+  }
+
+  /** What to do with each row of a result. */
+  private interface RowHandler {
+    void row(ResultSet rs) throws SQLException;
+  }
+
+  private static void query(Connection c, String sql, Object[] args, RowHandler handler) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          handler.row(rs);
+        }
+      }
+    }
+  }
+
+  @Override
   public Optional<ExecutionRecord> execution(long executionId) {
     return queryExecutions("read stage execution " + executionId,
         "SELECT " + EXEC_COLUMNS + " FROM stage_executions WHERE id = ?", executionId).stream().findFirst();
@@ -325,7 +394,7 @@ final class JdbcRunHistory implements RunHistory {
 
   private static ExecutionRecord execution(ResultSet rs) throws SQLException {
     String details = rs.getString(17);
-    List<String> detailList = details == null ? List.of()
+    List<String> detailList = details == null || details.equals("[]") ? List.of()
         : CanonicalJson.MAPPER.convertValue(CanonicalJson.read(details, List.class), new TypeReference<List<String>>() {});
     return new ExecutionRecord(rs.getLong(1), rs.getLong(2), rs.getString(3), ExecStatus.valueOf(rs.getString(4)),
         nullToEmpty(rs.getString(5)), nullToEmpty(rs.getString(6)), nullToEmpty(rs.getString(7)),
@@ -359,6 +428,10 @@ final class JdbcRunHistory implements RunHistory {
         }
       }
     }
+    return with(e, metrics, outputs);
+  }
+
+  private static ExecutionRecord with(ExecutionRecord e, Map<String, Double> metrics, List<Output> outputs) {
     return new ExecutionRecord(e.id(), e.runId(), e.stage(), e.status(), e.reason(), e.fingerprint(), e.inputsJson(),
         e.startedAt(), e.endedAt(), e.wallMillis(), e.cpuMillis(), e.peakRssBytes(), e.exitCode(), e.logPath(),
         e.attempts(), e.sourceExecutionId(), metrics, outputs, e.details(), e.output());

@@ -105,4 +105,37 @@ abstract class RunStoreContract {
       assertThat(s.hashes().under("data/a").get("data/a").size()).isEqualTo(9);
     }
   }
+
+  private static long runWithOneStage(MetadataStore s, String pipeline, long at, String metric) {
+    long run = s.runs().startRun(new NewRun(pipeline, "manual", GitState.NONE, "{}", "0.1", "h", Instant.ofEpochMilli(at),
+        List.of(), OWNER));
+    long exec = s.runs().startExecution(run, "train", Instant.ofEpochMilli(at));
+    s.runs().finishExecution(new ExecutionRecord(exec, run, "train", ExecStatus.SUCCEEDED, "ran", "f", "{}",
+        Instant.ofEpochMilli(at), Instant.ofEpochMilli(at + 10), 10, 5, 1000, 0, null, 1, null, Map.of(metric, 1.0),
+        List.of(new Output("out/" + metric, Output.Kind.FILE, Digest.ofBytes(metric.getBytes()), 1, 1)), List.of(),
+        StageOutput.NONE));
+    s.runs().finishRun(run, RunStatus.SUCCEEDED, "1 ran", Instant.ofEpochMilli(at + 20));
+    return run;
+  }
+
+  @Test
+  void runsAndExecutionsSinceATimeComeOldestFirstWithTheirMetricsAndOutputs() {
+    try (MetadataStore s = open()) {
+      runWithOneStage(s, "p", 1_000, "old");
+      long p2 = runWithOneStage(s, "p", 5_000, "auc");
+      long q = runWithOneStage(s, "q", 6_000, "mae");
+      long p3 = runWithOneStage(s, "p", 7_000, "f1");
+      Instant since = Instant.ofEpochMilli(5_000);
+      assertThat(s.runs().runsSince(since, java.util.Optional.empty())).extracting(r -> r.id())
+          .containsExactly(p2, q, p3);
+      assertThat(s.runs().runsSince(since, java.util.Optional.of("p"))).extracting(r -> r.id()).containsExactly(p2, p3);
+      List<ExecutionRecord> execs = s.runs().executionsSince(since, java.util.Optional.of("p"));
+      assertThat(execs).extracting(ExecutionRecord::runId).containsExactly(p2, p3);
+      assertThat(execs.get(0).metrics()).containsOnlyKeys("auc");
+      assertThat(execs.get(1).outputs()).singleElement().extracting(Output::path).isEqualTo("out/f1");
+      assertThat(execs.get(1).cpuMillis()).isEqualTo(5);
+      assertThat(s.runs().executionsSince(since, java.util.Optional.empty())).hasSize(3);
+      assertThat(s.runs().pipelines()).containsExactly("p", "q");
+    }
+  }
 }

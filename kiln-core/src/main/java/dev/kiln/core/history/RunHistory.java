@@ -33,6 +33,18 @@ public interface RunHistory extends dev.kiln.core.artifact.ArtifactReferences {
 
   List<ExecutionRecord> executions(long runId);
 
+  /** Runs started at or after {@code since}, oldest first: of one pipeline, or of every pipeline when empty. */
+  List<RunRecord> runsSince(Instant since, Optional<String> pipeline);
+
+  /**
+   * The executions of the runs {@link #runsSince} returns, in the order they were recorded, with
+   * their metrics and outputs (read in a few queries, however many there are).
+   */
+  List<ExecutionRecord> executionsSince(Instant since, Optional<String> pipeline);
+
+  /** The names of the pipelines with recorded runs, sorted. */
+  List<String> pipelines();
+
   Optional<ExecutionRecord> execution(long executionId);
 
   /** The newest execution of a stage that left a result (succeeded, up to date, restored). */

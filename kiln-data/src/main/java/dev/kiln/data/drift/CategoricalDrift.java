@@ -7,7 +7,8 @@ import dev.kiln.data.read.Row;
 import dev.kiln.data.read.Sql;
 import dev.kiln.stats.drift.Counts;
 import dev.kiln.stats.drift.DriftTest;
-import dev.kiln.stats.profile.CategorySummary;
+import dev.kiln.stats.drift.CategoricalReference;
+import dev.kiln.stats.drift.DriftStatistic;
 import dev.kiln.stats.profile.ColumnProfile;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ final class CategoricalDrift extends ColumnDrift {
   static final int PLOT_CATEGORIES = 20;
   private final ColumnInfo info;
   private final ColumnProfile rp;
-  private final CategorySummary cs;
+  private final CategoricalReference ref;
   private final List<String> cats;
   private int count;
   private int hist = -1;
@@ -35,8 +36,8 @@ final class CategoricalDrift extends ColumnDrift {
     super(info.name(), test, threshold, severity, label);
     this.info = info;
     this.rp = rp;
-    this.cs = rp.categories().orElse(new CategorySummary(List.of(), false));
-    this.cats = cs.top().stream().map(CategorySummary.Category::value).toList();
+    this.ref = new CategoricalReference(rp);
+    this.cats = ref.categories();
   }
 
   @Override
@@ -61,24 +62,16 @@ final class CategoricalDrift extends ColumnDrift {
       return Optional.empty();
     }
     Map<Object, Long> got = hist < 0 ? Map.of() : row.counts(hist);
-    List<String> labels = new ArrayList<>(cats);
-    labels.add("(other)");
-    long[] ref = new long[cats.size() + 1];
-    long[] cur = new long[cats.size() + 1];
-    long refKnown = 0;
+    long[] known = new long[cats.size()];
     long curKnown = 0;
     for (int i = 0; i < cats.size(); i++) {
-      ref[i] = cs.top().get(i).count();
-      cur[i] = got.getOrDefault(cats.get(i), 0L);
-      refKnown += ref[i];
-      curKnown += cur[i];
+      known[i] = got.getOrDefault(cats.get(i), 0L);
+      curKnown += known[i];
     }
-    ref[cats.size()] = rp.nonMissing() - refKnown;
-    cur[cats.size()] = n - curKnown;
-    newValues = cs.complete() ? n - curKnown : 0;
-    Counts counts = new Counts(labels, ref, cur);
-    double[] s = counts.test(test);
-    return Optional.of(result(s[0], s[1], true, 0, rp.nonMissing(), n, plot(counts)));
+    newValues = ref.complete() ? n - curKnown : 0;
+    Counts counts = ref.counts(known, n);
+    DriftStatistic s = CategoricalReference.test(test, counts);
+    return Optional.of(result(s.statistic(), s.pValue(), true, 0, rp.nonMissing(), n, plot(counts)));
   }
 
   private DriftResult.Plot plot(Counts c) {

@@ -114,12 +114,13 @@ public final class DriftPlan {
     DriftConfig.ColumnDrift over = config.perColumn().getOrDefault(name, new DriftConfig.ColumnDrift(
         Optional.empty(), java.util.OptionalDouble.empty(), Optional.empty()));
     Optional<DriftTest> chosen = over.test().or(() -> numeric ? config.numericTest() : config.categoricalTest());
-    if (chosen.isEmpty() && !numeric && rp.get().categories().map(c -> !c.complete()).orElse(true)) {
+    Optional<DriftTest> test0 = DefaultTests.forColumn(rp.get(), chosen);
+    if (test0.isEmpty()) {
       skipped.add(name + ": " + rp.get().distinct() + " distinct values, too many for a categorical test (name a test "
           + "for it under drift.tests to compare its most frequent values anyway)");
       return Optional.empty();
     }
-    DriftTest test = chosen.orElseGet(() -> DefaultTests.choose(numeric, rp.get().nonMissing(), rp.get().distinct()));
+    DriftTest test = test0.get();
     double threshold = over.threshold().orElse(test.defaultThreshold());
     Severity severity = over.severity().orElse(isLabel ? config.labelSeverity() : config.columnSeverity());
     if (numeric) {

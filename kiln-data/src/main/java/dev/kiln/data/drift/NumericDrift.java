@@ -8,11 +8,11 @@ import dev.kiln.stats.KsTest;
 import dev.kiln.stats.Wasserstein;
 import dev.kiln.stats.dist.Distribution;
 import dev.kiln.stats.dist.Histogram;
-import dev.kiln.stats.dist.QuantileBins;
-import dev.kiln.stats.drift.Cells;
+import dev.kiln.stats.drift.DriftStatistic;
 import dev.kiln.stats.drift.Counts;
 import dev.kiln.stats.drift.DriftTest;
 import dev.kiln.stats.drift.Grid;
+import dev.kiln.stats.drift.NumericReference;
 import dev.kiln.stats.profile.ColumnProfile;
 import dev.kiln.stats.profile.NumericSummary;
 import java.util.ArrayList;
@@ -31,11 +31,12 @@ import java.util.TreeMap;
  * or the reference deciles, with open outer bins.
  */
 final class NumericDrift extends ColumnDrift {
-  static final int MAX_VALUE_CATEGORIES = 20;
+  static final int MAX_VALUE_CATEGORIES = NumericReference.MAX_VALUE_CATEGORIES;
   private final String value;
   private final ColumnProfile rp;
   private final NumericSummary ns;
   private final Optional<double[]> refValues;
+  private final NumericReference reference;
   private final Grid grid;
   private final long[] refGridCounts;
   private int count;
@@ -52,14 +53,9 @@ final class NumericDrift extends ColumnDrift {
     this.rp = rp;
     this.ns = rp.numeric().orElseThrow();
     this.refValues = refValues;
-    if (ns.distribution() instanceof Distribution.Points p) {
-      grid = Grid.points(p.valueArray());
-      refGridCounts = p.countArray();
-    } else {
-      Histogram h = ((Distribution.Binned) ns.distribution()).bins();
-      grid = Grid.bins(h.edgeArray());
-      refGridCounts = h.countArray();
-    }
+    this.reference = new NumericReference(ns, rp.nonMissing());
+    this.grid = reference.grid();
+    this.refGridCounts = ns.distribution() instanceof Distribution.Points p ? p.countArray() : new long[0];
   }
 
   /**
@@ -70,8 +66,7 @@ final class NumericDrift extends ColumnDrift {
   @Override
   void plan(Aggregates scan) {
     count = scan.add("count(" + value + ")");
-    java.util.TreeSet<Double> union = new java.util.TreeSet<>(grid.boundaries());
-    union.addAll(decileBoundaries());
+    java.util.TreeSet<Double> union = new java.util.TreeSet<>(reference.boundaries());
     union.addAll(plotBoundaries());
     unionBoundaries = new ArrayList<>(union);
     unionSlot = scan.add("histogram(" + value + ", " + Sql.numbers(unionBoundaries) + ")");
@@ -81,20 +76,11 @@ final class NumericDrift extends ColumnDrift {
 
   /** Counts per bucket of {@code target} (boundaries that are all in the union), from the union's counts. */
   private long[] view(Row row, List<Double> target) {
-    long[] unionCounts = decode(unionBoundaries, row.counts(unionSlot));
-    long[] out = new long[target.size()];
-    int j = 0;
-    for (int i = 0; i < unionBoundaries.size(); i++) {
-      while (j < target.size() - 1 && unionBoundaries.get(i) > target.get(j)) {
-        j++;
-      }
-      out[j] += unionCounts[i];
-    }
-    return out;
+    return NumericReference.view(unionBoundaries, unionCounts(row), target);
   }
 
-  private List<Double> decileBoundaries() {
-    return QuantileBins.driftBoundaries(ns.quantileBins());
+  private long[] unionCounts(Row row) {
+    return decode(unionBoundaries, row.counts(unionSlot));
   }
 
   private List<Double> plotBoundaries() {
@@ -118,17 +104,17 @@ final class NumericDrift extends ColumnDrift {
     if (test == DriftTest.KS || test == DriftTest.WASSERSTEIN) {
       return Optional.of(continuous(row, n, refN, plot, followUp));
     }
-    double[] s = counts(row).test(test);
-    return Optional.of(result(s[0], s[1], true, 0, refN, n, plot));
+    DriftStatistic s = reference.fromCounts(test, unionBoundaries, unionCounts(row), 0, 0);
+    return Optional.of(result(s.statistic(), s.pValue(), true, 0, refN, n, plot));
   }
 
   private DriftResult continuous(Row row, long n, long refN, DriftResult.Plot plot, DriftFollowUp followUp) {
-    double sigma = Math.max(ns.populationStd(refN), 0.001);
+    double sigma = reference.sigma();
     boolean refExact = refValues.isPresent() || grid.isPoints();
     Optional<double[]> cur = refExact ? followUp.values(column, n) : Optional.empty();
     if (cur.isPresent()) {
       double[] rv = refValues.orElse(grid.grid());
-      double[] rw = refValues.isPresent() ? ones(rv.length) : toDoubles(refGridCounts);
+      double[] rw = refValues.isPresent() ? ones(rv.length) : Counts.doubles(refGridCounts);
       double[] cv = cur.get();
       if (test == DriftTest.KS) {
         KsTest.Result r = KsTest.fromStatistic(ks(rv, rw, cv), refN, cv.length);
@@ -136,19 +122,10 @@ final class NumericDrift extends ColumnDrift {
       }
       return result(Wasserstein.distance(rv, rw, cv, ones(cv.length)) / sigma, Double.NaN, true, 0, refN, n, plot);
     }
-    long[] buckets = view(row, grid.boundaries());
     double belowSum = row.isNull(below) ? 0 : row.number(below);
     double aboveSum = row.isNull(above) ? 0 : row.number(above);
-    Cells cells = grid.isPoints()
-        ? Cells.onPoints(grid.grid(), refGridCounts, buckets, belowSum, aboveSum)
-        : Cells.onBins(grid.grid(), refGridCounts, buckets, belowSum, aboveSum);
-    if (test == DriftTest.KS) {
-      double[] d = cells.ks();
-      KsTest.Result r = KsTest.fromStatistic(d[0], refN, n);
-      return result(d[0], r.pValue(), grid.isPoints(), d[1] - d[0], refN, n, plot);
-    }
-    double[] w = cells.wasserstein();
-    return result(w[0] / sigma, Double.NaN, false, w[1] / sigma, refN, n, plot);
+    DriftStatistic s = reference.fromCounts(test, unionBoundaries, unionCounts(row), belowSum, aboveSum);
+    return result(s.statistic(), s.pValue(), s.exact(), s.bound(), refN, n, plot);
   }
 
   /** sup |F_ref − F_cur| for weighted sorted reference values and sorted current values. */
@@ -169,59 +146,6 @@ final class NumericDrift extends ColumnDrift {
       d = Math.max(d, Math.abs(r / rTotal - (double) j / cv.length));
     }
     return d;
-  }
-
-  /** Counts by value (few distinct reference values) or by reference decile. */
-  private Counts counts(Row row) {
-    if (grid.isPoints() && grid.grid().length <= MAX_VALUE_CATEGORIES) {
-      long[] b = view(row, grid.boundaries());
-      double[] g = grid.grid();
-      List<String> labels = new ArrayList<>();
-      long[] ref = new long[g.length + 1];
-      long[] cur = new long[g.length + 1];
-      long other = 0;
-      for (int i = 0; i < b.length; i++) {
-        if (i % 2 == 1) {
-          cur[i / 2] = b[i];
-        } else {
-          other += b[i];
-        }
-      }
-      for (int i = 0; i < g.length; i++) {
-        labels.add(num(g[i]));
-        ref[i] = refGridCounts[i];
-      }
-      labels.add("(other)");
-      cur[g.length] = other;
-      return new Counts(labels, ref, cur);
-    }
-    List<Double> bounds = decileBoundaries();
-    long[] cur = view(row, bounds);
-    long[] ref = QuantileBins.driftReferenceCounts(ns.quantileBins());
-    return new Counts(binLabels(bounds), ref, cur);
-  }
-
-  /** "<= 3", "(3, 5]", "(5, 7)" below a heavy value, "= 7" for a heavy value's bin, "> 9"; "all" for one bin. */
-  private static List<String> binLabels(List<Double> bounds) {
-    if (bounds.size() == 1) {
-      return List.of("all");
-    }
-    List<String> labels = new ArrayList<>();
-    for (int i = 0; i < bounds.size(); i++) {
-      double hi = bounds.get(i);
-      boolean open = i + 1 < bounds.size() && bounds.get(i + 1) == Math.nextUp(hi);
-      String upper = open ? num(Math.nextUp(hi)) + ")" : num(hi) + "]";
-      if (i == bounds.size() - 1) {
-        labels.add("> " + num(bounds.get(i - 1)));
-      } else if (i == 0) {
-        labels.add((open ? "< " : "<= ") + upper.substring(0, upper.length() - 1));
-      } else if (bounds.get(i - 1) == Math.nextDown(hi)) {
-        labels.add("= " + num(hi));
-      } else {
-        labels.add("(" + num(bounds.get(i - 1)) + ", " + upper);
-      }
-    }
-    return labels;
   }
 
   private DriftResult.Plot plot(Row row) {
@@ -250,20 +174,13 @@ final class NumericDrift extends ColumnDrift {
   }
 
   static String num(double v) {
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return Long.toString((long) v);
-    }
-    return String.format(java.util.Locale.ROOT, "%.4g", v);
+    return NumericReference.label(v);
   }
 
   private static double[] ones(int n) {
     double[] o = new double[n];
     Arrays.fill(o, 1);
     return o;
-  }
-
-  private static double[] toDoubles(long[] a) {
-    return Counts.doubles(a);
   }
 
   @Override

@@ -30,6 +30,11 @@ public final class GateStep implements Step {
   /** The verdict a gate hands downstream; the register step records it with the version. */
   public static final OutputType<GateVerdict> VERDICT = OutputType.of("gate-verdict", GateVerdict.class);
 
+  /** Whether the gate's verdict recorded in {@code e} blessed the model; empty when {@code e} holds no verdict. */
+  public static java.util.Optional<Boolean> blessedIn(dev.kiln.core.history.ExecutionRecord e) {
+    return VERDICT.read(e.output()).map(GateVerdict::blessed);
+  }
+
   @Override
   public String name() {
     return NAME;

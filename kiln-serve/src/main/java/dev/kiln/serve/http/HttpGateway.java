@@ -31,9 +31,16 @@ public final class HttpGateway {
   /** A gateway over these parts; readiness also needs the gateway not to be draining. */
   public static HttpGateway of(dev.kiln.serve.route.Router router, dev.kiln.serve.input.Limits limits, double threshold,
       dev.kiln.serve.metrics.GatewayMetrics metrics, java.util.function.BooleanSupplier live) {
+    return of(router, limits, threshold, metrics, live, Monitoring.OFF);
+  }
+
+  /** With live drift and the request log watching the answered requests. */
+  public static HttpGateway of(dev.kiln.serve.route.Router router, dev.kiln.serve.input.Limits limits, double threshold,
+      dev.kiln.serve.metrics.GatewayMetrics metrics, java.util.function.BooleanSupplier live, Monitoring monitoring) {
     HttpGateway[] self = new HttpGateway[1];
     self[0] = new HttpGateway(new Serving(router, limits, threshold, metrics, ServerInfo.current(),
-        () -> live.getAsBoolean() && !self[0].draining, new Shadowing(router, metrics, threshold)));
+        () -> live.getAsBoolean() && !self[0].draining, new Shadowing(router, metrics, threshold, monitoring.drift()),
+        monitoring));
     return self[0];
   }
 
@@ -54,6 +61,7 @@ public final class HttpGateway {
     c.routes.after(this::end);
     new V2Routes(serving).register(c.routes);
     new MlflowRoutes(serving).register(c.routes);
+    new MonitorRoutes(serving).register(c.routes);
     c.routes.get("/metrics", ctx -> {
       Exchange.endpoint(ctx, "metrics");
       ctx.status(200).contentType("text/plain; version=0.0.4; charset=utf-8").result(serving.metrics().scrape());

@@ -58,6 +58,7 @@ final class MlflowRoutes {
       Scoring in = csv ? CsvInput.parse(body, v.schema(), s.limits()) : JsonInput.parse(body, v.schema(), s.limits());
       Predictions p = v.predict(in.rows());
       s.metrics().predictions(v.model(), v.version(), v.task(), p, s.threshold());
+      s.monitoring().answered(ctx, v, in.rows(), p);
       Serving.json(ctx, 200, JsonOutput.write(p, v.task(), in.answer(), s.threshold()));
       s.shadowing().copy(v, p, m -> (csv ? CsvInput.parse(body, m.schema(), s.limits())
           : JsonInput.parse(body, m.schema(), s.limits())).rows());

@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.OptionalInt;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** What the protocols' handlers share: the router, the limits, the decision threshold, metrics, readiness. */
+/** What the protocols' handlers share: the router, the limits, the decision threshold, metrics, readiness, monitoring. */
 record Serving(Router router, Limits limits, double threshold, GatewayMetrics metrics, ServerInfo info,
-    Readiness readiness, Shadowing shadowing) {
+    Readiness readiness, Shadowing shadowing, Monitoring monitoring) {
 
   /** Whether the gateway takes traffic: false before the first version is live and once draining began. */
   interface Readiness {

@@ -3,6 +3,7 @@ package dev.kiln.serve.http;
 import dev.kiln.model.features.Columns;
 import dev.kiln.model.predict.Predictions;
 import dev.kiln.serve.control.Agreement;
+import dev.kiln.serve.drift.LiveDrift;
 import dev.kiln.serve.input.ClientError;
 import dev.kiln.serve.metrics.GatewayMetrics;
 import dev.kiln.serve.route.Deployment;
@@ -22,7 +23,7 @@ import java.util.function.Function;
  * Copies a share of answered requests to their model's mirror (a shadow), on one thread of its
  * own behind a bounded queue: the copy is parsed against the mirror's own signature, predicted,
  * measured (endpoint {@code shadow}) and compared with what the primary answered (agreement),
- * and its answer is discarded. A full queue drops the copy and counts it
+ * its rows and answer counted by live drift for the mirror, and its answer is discarded. A full queue drops the copy and counts it
  * ({@code kiln_shadow_dropped_total}); the primary's request never waits for the shadow.
  */
 final class Shadowing {
@@ -31,11 +32,18 @@ final class Shadowing {
   private final GatewayMetrics metrics;
   private final double threshold;
   private final ThreadPoolExecutor pool;
+  private final Optional<LiveDrift> drift;
 
   Shadowing(Router router, GatewayMetrics metrics, double threshold) {
+    this(router, metrics, threshold, Optional.empty());
+  }
+
+  /** With live drift counting what the shadow was asked and answered, as it counts a primary's. */
+  Shadowing(Router router, GatewayMetrics metrics, double threshold, Optional<LiveDrift> drift) {
     this.router = router;
     this.metrics = metrics;
     this.threshold = threshold;
+    this.drift = drift;
     this.pool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
       Thread t = new Thread(r, "kiln-shadow");
       t.setDaemon(true);
@@ -62,8 +70,10 @@ final class Shadowing {
     int status = 200;
     try (Lease l = router.lease(primary.model(), OptionalInt.of(version), 0)) {
       ServedVersion v = l.version();
-      Predictions p = v.predict(parse.apply(v));
+      Columns rows = parse.apply(v);
+      Predictions p = v.predict(rows);
       metrics.predictions(v.model(), v.version(), v.task(), p, threshold);
+      drift.ifPresent(d -> d.record(v, rows, p));
       metrics.agreement(v.model(), v.version(), Agreement.rows(answered, primary.task(), p, v.task(), threshold),
           answered.rows(), Agreement.scoreDeltas(answered, primary.task(), p, v.task()));
     } catch (ClientError e) {

@@ -125,6 +125,7 @@ final class V2Routes {
       Inference in = InferInput.parse(body, v.schema(), s.limits(), InferOutput.names(v.task()));
       Predictions p = v.predict(in.rows());
       s.metrics().predictions(v.model(), v.version(), v.task(), p, s.threshold());
+      s.monitoring().answered(ctx, v, in.rows(), p);
       Serving.json(ctx, 200, InferOutput.write(v.model(), v.version(), in.id().orElse(Exchange.requestId(ctx)), p,
           v.task(), in.outputs(), s.threshold()));
       s.shadowing().copy(v, p, m -> InferInput.parse(body, m.schema(), s.limits(), InferOutput.names(m.task())).rows());

@@ -33,6 +33,7 @@ public final class GatewayMetrics {
   private final ConcurrentHashMap<String, Counter> simple = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Outcomes> outcomes = new ConcurrentHashMap<>();
   private final LiveWindows windows = new LiveWindows();
+  private final ConcurrentHashMap<String, double[]> drift = new ConcurrentHashMap<>();
 
   private record Key(String model, String version, String endpoint, int status) {}
 
@@ -120,6 +121,52 @@ public final class GatewayMetrics {
     simple.computeIfAbsent(model + "/" + outcome, k -> Counter.builder("kiln.model.loads")
         .description("Versions loaded and swapped in, or refused").tag("model", model).tag("outcome", outcome)
         .register(registry)).increment();
+  }
+
+  /**
+   * One feature's drift in the last closed window: {@code kiln_feature_drift_statistic} (the test's
+   * score: p-value or distance), {@code kiln_feature_drifted} (1 or 0) and {@code kiln_feature_psi},
+   * tagged model, version, feature and test; {@code feature} empty for the predictions, whose
+   * gauges are {@code kiln_prediction_drift_statistic}, {@code kiln_prediction_drifted} and
+   * {@code kiln_prediction_psi}. Series are bounded by the versions served and their features.
+   */
+  public void drift(String model, int version, String feature, String test, double statistic, boolean drifted,
+      double psi) {
+    boolean prediction = feature.isEmpty();
+    String key = model + "/" + version + "/" + feature + "/" + test;
+    double[] holder = drift.computeIfAbsent(key, k -> {
+      double[] h = new double[3];
+      String prefix = prediction ? "kiln.prediction" : "kiln.feature";
+      gauge(prefix + ".drift.statistic", "The drift test's score in the last closed window (p-value or distance)",
+          h, 0, model, version, feature, test);
+      gauge(prefix + ".drifted", "1 when the last closed window drifted by its test, else 0", h, 1, model, version,
+          feature, test);
+      gauge(prefix + ".psi", "Population stability index of the last closed window against the reference", h, 2,
+          model, version, feature, test);
+      return h;
+    });
+    holder[0] = statistic;
+    holder[1] = drifted ? 1 : 0;
+    holder[2] = psi;
+  }
+
+  /** Removes a version's drift gauges once it no longer serves. */
+  public void forgetDrift(String model, int version) {
+    String prefix = model + "/" + version + "/";
+    drift.keySet().removeIf(k -> k.startsWith(prefix));
+    for (String name : java.util.List.of("kiln.feature.drift.statistic", "kiln.feature.drifted", "kiln.feature.psi",
+        "kiln.prediction.drift.statistic", "kiln.prediction.drifted", "kiln.prediction.psi")) {
+      registry.find(name).tag("model", model).tag("version", Integer.toString(version)).meters()
+          .forEach(registry::remove);
+    }
+  }
+
+  private void gauge(String name, String description, double[] holder, int slot, String model, int version,
+      String feature, String test) {
+    io.micrometer.core.instrument.Gauge.Builder<double[]> b = io.micrometer.core.instrument.Gauge
+        .builder(name, holder, h -> h[slot]).description(description).tag("model", model)
+        .tag("version", Integer.toString(version)).tag("test", test);
+    (feature.isEmpty() ? b : b.tag("feature", feature)).register(registry);
   }
 
   public String scrape() {

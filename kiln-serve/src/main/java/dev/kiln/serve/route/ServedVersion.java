@@ -7,7 +7,9 @@ import dev.kiln.model.signature.Task;
 import dev.kiln.release.bundle.BundleInfo;
 import dev.kiln.serve.batch.Predicting;
 import dev.kiln.serve.input.Schema;
+import dev.kiln.stats.profile.Profile;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,12 +24,19 @@ public final class ServedVersion {
   private final Predicting predicting;
   private final Schema schema;
   private final Map<String, Double> referenceLabels;
+  private final Optional<Profile> referenceProfile;
   private final AtomicInteger leases = new AtomicInteger();
   private volatile boolean retired;
   private boolean closed;
 
   ServedVersion(BundleInfo info, Predictor predictor, Predicting predicting, Map<String, Double> referenceLabels) {
+    this(info, predictor, predicting, referenceLabels, Optional.empty());
+  }
+
+  ServedVersion(BundleInfo info, Predictor predictor, Predicting predicting, Map<String, Double> referenceLabels,
+      Optional<Profile> referenceProfile) {
     this.info = info;
+    this.referenceProfile = referenceProfile;
     this.referenceLabels = Map.copyOf(referenceLabels);
     this.predictor = predictor;
     this.predicting = predicting;
@@ -52,6 +61,16 @@ public final class ServedVersion {
    */
   public Map<String, Double> referenceLabels() {
     return referenceLabels;
+  }
+
+  /** The bundle's reference profile (the training data's), which live drift is tested against. */
+  public Optional<Profile> referenceProfile() {
+    return referenceProfile;
+  }
+
+  /** The label column the model was trained to predict (null when the signature has none). */
+  public String label() {
+    return predictor.signature().label();
   }
 
   public Schema schema() {

@@ -47,7 +47,7 @@ public final class VersionLoader {
           + e.getMessage(), e);
     }
     ServedVersion v = new ServedVersion(bundle.info(), p, batching.over(p, bundle.info().ref()),
-        referenceLabels(bundleDir, bundle.info(), p));
+        referenceLabels(bundleDir, bundle.info(), p), profile(bundleDir, bundle.info()));
     try {
       warmUp(v);
     } catch (RuntimeException e) {
@@ -73,6 +73,18 @@ public final class VersionLoader {
       return total == 0 ? Map.of() : shares;
     } catch (RuntimeException e) {
       return Map.of();
+    }
+  }
+
+  /** The bundle's reference profile; empty when it has none or it does not read. */
+  static java.util.Optional<dev.kiln.stats.profile.Profile> profile(Path dir, dev.kiln.release.bundle.BundleInfo info) {
+    if (info.profile() == null) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(dev.kiln.stats.profile.Profile.read(dir.resolve(info.profile())));
+    } catch (RuntimeException e) {
+      return java.util.Optional.empty();
     }
   }
 

@@ -25,4 +25,21 @@ public final class DefaultTests {
     }
     return numeric && distinct > 5 ? DriftTest.WASSERSTEIN : DriftTest.JENSENSHANNON;
   }
+
+  /**
+   * The test for one reference column: {@code configured} when set, else {@link #choose}; empty for
+   * a text column whose profile lists only its most frequent values (too many distinct values for a
+   * categorical test unless one is named) or a column without values in the reference.
+   */
+  public static java.util.Optional<DriftTest> forColumn(dev.kiln.stats.profile.ColumnProfile reference,
+      java.util.Optional<DriftTest> configured) {
+    if (reference.nonMissing() == 0) {
+      return java.util.Optional.empty();
+    }
+    boolean numeric = reference.numeric().isPresent();
+    if (configured.isEmpty() && !numeric && reference.categories().map(c -> !c.complete()).orElse(true)) {
+      return java.util.Optional.empty();
+    }
+    return configured.or(() -> java.util.Optional.of(choose(numeric, reference.nonMissing(), reference.distinct())));
+  }
 }

@@ -1,0 +1,140 @@
+package dev.kiln.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kiln.model.features.Columns;
+import dev.kiln.model.predict.Predictions;
+import dev.kiln.serve.batch.Batching;
+import dev.kiln.serve.drift.DriftOptions;
+import dev.kiln.serve.drift.DriftWindow;
+import dev.kiln.serve.drift.LiveDrift;
+import dev.kiln.serve.route.ServedVersion;
+import dev.kiln.serve.route.VersionLoader;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Live drift's windows close by count and by time, driven by a clock the test moves, and cost fixed memory. */
+class LiveDriftTest {
+  private static ServedVersion version;
+  private final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private final List<DriftWindow> closed = new ArrayList<>();
+
+  @BeforeAll
+  static void load(@TempDir Path dir) throws Exception {
+    version = new VersionLoader(Batching.OFF).load(MonitorFixtures.bundle(dir, "credit", 1,
+        MonitorFixtures.rows(3000, 1, 0, false)));
+  }
+
+  @AfterAll
+  static void close() {
+    // the loader's version closes with the JVM
+  }
+
+  private LiveDrift drift(DriftOptions o) {
+    LiveDrift d = new LiveDrift(o, clock, 0.5, Runnable::run);
+    d.addListener(closed::add);
+    return d;
+  }
+
+  private static Columns columns(List<Map<String, Object>> rows) {
+    double[] age = new double[rows.size()];
+    double[] income = new double[rows.size()];
+    String[] grade = new String[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      age[i] = ((Number) rows.get(i).get("age")).doubleValue();
+      income[i] = ((Number) rows.get(i).get("income")).doubleValue();
+      grade[i] = (String) rows.get(i).get("grade");
+    }
+    Map<String, double[]> n = new LinkedHashMap<>();
+    n.put("age", age);
+    n.put("income", income);
+    return Columns.of(n, Map.of("grade", grade));
+  }
+
+  private static void send(LiveDrift d, List<Map<String, Object>> rows) {
+    Columns c = columns(rows);
+    Predictions p = version.predict(c);
+    d.record(version, c, p);
+  }
+
+  @Test
+  void aWindowClosesAtItsRowLimitAndARequestIsSplitAtIt() {
+    LiveDrift d = drift(new DriftOptions(true, Duration.ofHours(1), 200, 10));
+    send(d, MonitorFixtures.rows(150, 2, 0, false));
+    assertThat(closed).isEmpty();
+    send(d, MonitorFixtures.rows(300, 3, 0, false));
+    assertThat(closed).extracting(DriftWindow::rows).containsExactly(200L, 200L);
+    assertThat(d.status().get(0).current().orElseThrow().rows()).isEqualTo(50);
+    assertThat(closed.get(0).features()).extracting(f -> f.feature()).containsExactly("age", "income", "grade");
+    assertThat(closed.get(0).prediction()).isPresent();
+  }
+
+  @Test
+  void aWindowClosesByTimeOnceItHasItsMinimumRowsAndNotBefore() {
+    LiveDrift d = drift(new DriftOptions(true, Duration.ofMinutes(1), 10_000, 100));
+    send(d, MonitorFixtures.rows(60, 4, 0, false));
+    clock.advance(Duration.ofSeconds(59));
+    d.tick();
+    assertThat(closed).isEmpty();
+    clock.advance(Duration.ofSeconds(2));
+    d.tick();
+    assertThat(closed).as("61 s old but 60 rows, fewer than the minimum").isEmpty();
+    send(d, MonitorFixtures.rows(40, 5, 0, false));
+    d.tick();
+    assertThat(closed).hasSize(1);
+    assertThat(closed.get(0).rows()).isEqualTo(100);
+    assertThat(closed.get(0).start()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+    assertThat(closed.get(0).end()).isEqualTo(Instant.parse("2026-01-01T00:01:01Z"));
+    d.tick();
+    assertThat(closed).hasSize(1);
+  }
+
+  @Test
+  void shiftedIncomeDriftsIncomeAndNothingElse() {
+    LiveDrift d = drift(new DriftOptions(true, Duration.ofHours(1), 1000, 10));
+    send(d, MonitorFixtures.rows(1000, 6, 0, false));
+    send(d, MonitorFixtures.rows(1000, 7, 15, false));
+    assertThat(closed).hasSize(2);
+    assertThat(closed.get(0).drifted()).isEmpty();
+    assertThat(closed.get(1).drifted()).containsExactly("income");
+    assertThat(closed.get(1).features().get(1).test()).isEqualTo("wasserstein");
+    assertThat(closed.get(1).features().get(2).test()).isEqualTo("jensenshannon");
+  }
+
+  @Test
+  void memoryStaysFlatOver200kRequests() {
+    LiveDrift d = drift(new DriftOptions(true, Duration.ofHours(1), 10_000, 100));
+    List<Map<String, Object>> one = MonitorFixtures.rows(1, 8, 0, false);
+    Columns c = columns(one);
+    Predictions p = version.predict(c);
+    for (int i = 0; i < 20_000; i++) {
+      d.record(version, c, p);
+    }
+    int cells = d.cells("credit", 1).orElseThrow();
+    long before = usedAfterGc();
+    for (int i = 0; i < 200_000; i++) {
+      d.record(version, c, p);
+    }
+    long after = usedAfterGc();
+    assertThat(closed).hasSize(22);
+    assertThat(d.cells("credit", 1).orElseThrow()).isEqualTo(cells);
+    assertThat(after - before).as("heap growth over 200k requests, bytes").isLessThan(4L << 20);
+  }
+
+  private static long usedAfterGc() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+}
