@@ -28,7 +28,7 @@ import picocli.CommandLine.ParentCommand;
     footer = {
         "  kiln watch                   poll every 5 seconds until stopped",
         "  kiln watch --interval 1m     poll every minute",
-        "  kiln watch --once            poll once, run what fired, and exit (for cron or CI)",
+        "  kiln watch --once            poll once, run what fired, exit (cron, CI)",
         "  kiln watch --json            one JSON object per decision"})
 final class WatchCommand implements Callable<Integer> {
   @ParentCommand
