@@ -1,6 +1,7 @@
 package dev.kiln.cli;
 
 import dev.kiln.core.config.Durations;
+import dev.kiln.core.trigger.WatchLock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -27,7 +28,7 @@ import picocli.CommandLine.ParentCommand;
     footer = {
         "  kiln watch                   poll every 5 seconds until stopped",
         "  kiln watch --interval 1m     poll every minute",
-        "  kiln watch --once            poll once, run what fired, and exit (for cron or CI)",
+        "  kiln watch --once            poll once, run what fired, exit (cron, CI)",
         "  kiln watch --json            one JSON object per decision"})
 final class WatchCommand implements Callable<Integer> {
   @ParentCommand
@@ -60,27 +61,31 @@ final class WatchCommand implements Callable<Integer> {
       throw new UsageException("--jobs must be at least 1");
     }
     try (Project project = Project.open(root)) {
+      Optional<WatchLock> lock = WatchLock.acquire(project.kilnDir());
+      if (lock.isEmpty()) {
+        root.err.println("kiln: another kiln watch is watching this project (" + WatchLock.holder(project.kilnDir())
+            + "); one watch per project");
+        return ExitCodes.BUSY;
+      }
       Optional<JGitLog> git = JGitLog.open(project.dir);
-      try {
+      try (WatchLock held = lock.get()) {
         WatchLoop loop = new WatchLoop(root, project, git.map(g -> g), json, quiet, n);
-        if (!loop.triggers().watchesAnything() && !json) {
+        if (!loop.triggers().watchesAnything()) {
           root.err.println("kiln watch: kiln.yaml's 'on:' watches nothing (no push, schedule or data); only queued "
               + "runs will start");
         }
-        return once ? once(loop) : forever(loop, every);
+        if (loop.triggers().push().isPresent() && git.isEmpty()) {
+          root.err.println("kiln watch: " + project.dir + " is not in a git repository; 'on: push' watches nothing");
+        }
+        return withStopHook(loop, () -> once ? once(loop) : forever(loop, every));
       } finally {
         git.ifPresent(JGitLog::close);
       }
     }
   }
 
-  private int once(WatchLoop loop) {
-    loop.tick();
-    loop.awaitRun(Duration.ofDays(365));
-    return loop.lastExit();
-  }
-
-  private int forever(WatchLoop loop, Duration every) {
+  /** Runs {@code work} with a shutdown hook that cancels the current run and waits for it to be recorded. */
+  private int withStopHook(WatchLoop loop, java.util.function.IntSupplier work) {
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       stopping = true;
@@ -95,14 +100,36 @@ final class WatchCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(hook);
     }
     try {
-      while (!stopping) {
-        loop.tick();
-        sleep(every);
-      }
-      return ExitCodes.OK;
+      return work.getAsInt();
     } finally {
       stopped.countDown();
+      if (root.standalone) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+          // already shutting down: the hook is running
+        }
+      }
     }
+  }
+
+  private int once(WatchLoop loop) {
+    loop.tick();
+    loop.awaitRun(Duration.ofDays(365));
+    return loop.lastExit();
+  }
+
+  private int forever(WatchLoop loop, Duration every) {
+    while (!stopping) {
+      try {
+        loop.tick();
+      } catch (RuntimeException e) {
+        root.err.println("kiln watch: this poll failed, trying again in " + Durations.format(every) + ": "
+            + dev.kiln.core.Failures.describe(e));
+      }
+      sleep(every);
+    }
+    return ExitCodes.OK;
   }
 
   private void sleep(Duration every) {

@@ -44,6 +44,7 @@ final class WatchLoop {
   private final boolean json;
   private final boolean quiet;
   private final int jobs;
+  private final dev.kiln.core.step.StepRegistry steps;
   private Triggers triggers;
   private String configProblem = "";
   private long busyNoticeFor = -1;
@@ -60,6 +61,7 @@ final class WatchLoop {
     this.json = json;
     this.quiet = quiet;
     this.jobs = jobs;
+    this.steps = project.steps;
     this.watcher = new Watcher(pipeline, store.triggerState(), git, this::digests, root.clock);
   }
 
@@ -120,7 +122,7 @@ final class WatchLoop {
 
   private void reloadTriggers() {
     try {
-      triggers = Triggers.of(new PipelineParser(dev.kiln.core.step.StepRegistry.load()).load(dir));
+      triggers = Triggers.of(new PipelineParser(steps).load(dir));
       configProblem = "";
     } catch (ConfigException e) {
       String first = e.problems().get(0).toString();

@@ -110,6 +110,22 @@ class WatchOnceTest {
   }
 
   @Test
+  void watchedDataIsHashedThroughTheHashCacheSoAFileWithTheSameSizeMtimeAndInodeIsNotReadAgain() throws Exception {
+    p.file("data/train.csv", "x\n1\n");
+    p.pipeline("on:\n  data: [data/train.csv]\nstages:\n  train: {run: 'true', deps: [data/train.csv]}\n");
+    p.kiln("watch", "--once");
+    Path data = tmp.resolve("data/train.csv");
+    java.nio.file.attribute.FileTime mtime = java.nio.file.Files.getLastModifiedTime(data);
+    java.nio.file.Files.writeString(data, "x\n2\n");
+    java.nio.file.Files.setLastModifiedTime(data, mtime);
+    assertThat(p.kiln("watch", "--once").out()).as("the cached hash is trusted, as for stages' deps")
+        .doesNotContain("-> run");
+    java.nio.file.Files.setLastModifiedTime(data, java.nio.file.attribute.FileTime.from(mtime.toInstant()
+        .plusSeconds(1)));
+    assertThat(p.kiln("watch", "--once").out()).contains("data: modified data/train.csv -> run 1");
+  }
+
+  @Test
   void aMonitorRuleStartsARunOnlyWhenOnMonitorAcceptsIt() throws Exception {
     p.pipeline("on:\n  monitor: [input-drift]\nstages:\n  s: {run: 'true'}\n");
     try (var store = dev.kiln.store.MetadataStore.open(dev.kiln.store.MetadataStore.sqliteUrl(tmp), tmp)) {

@@ -17,10 +17,10 @@ public final class MetadataStore implements AutoCloseable {
   private final JdbcApprovals approvals;
   private final JdbcEnvironments environments;
   private final JdbcControllerLeases leases;
-  private final JdbcMonitorWindows monitorWindows;
-  private final JdbcAlerts alerts;
   private final JdbcRunQueue queue;
   private final JdbcTriggerState triggerState;
+  private final JdbcMonitorWindows monitorWindows;
+  private final JdbcAlerts alerts;
 
   private MetadataStore(Database db, Path projectDir) {
     this.db = db;
@@ -30,10 +30,10 @@ public final class MetadataStore implements AutoCloseable {
     this.approvals = new JdbcApprovals(db);
     this.environments = new JdbcEnvironments(db, registry);
     this.leases = new JdbcControllerLeases(db);
-    this.monitorWindows = new JdbcMonitorWindows(db);
-    this.alerts = new JdbcAlerts(db);
     this.queue = new JdbcRunQueue(db);
     this.triggerState = new JdbcTriggerState(db);
+    this.monitorWindows = new JdbcMonitorWindows(db);
+    this.alerts = new JdbcAlerts(db);
   }
 
   /**

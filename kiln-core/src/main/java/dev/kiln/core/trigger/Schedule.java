@@ -43,7 +43,7 @@ public final class Schedule {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("invalid cron expression '" + cron + "': " + e.getMessage());
     }
-    return new Schedule(c, zone, ExecutionTime.forCron(parsed));
+    return new Schedule(c, zone.normalized(), ExecutionTime.forCron(parsed));
   }
 
   public static Schedule utc(String cron) {

@@ -56,6 +56,16 @@ class ScheduleCheckTest {
   }
 
   @Test
+  void aSlotInTheHourClocksSkipDoesNotFireThatDayAndOneInTheRepeatedHourFiresOnce() {
+    Schedule s = Schedule.of("30 2 * * *", PARIS);
+    // 2027-03-28: Paris goes from 02:00 to 03:00, so 02:30 does not exist that day
+    assertThat(s.nextAfter(t("2027-03-27T12:00:00Z"))).contains(t("2027-03-29T00:30:00Z"));
+    // 2026-10-25: Paris goes from 03:00 back to 02:00, so 02:30 happens twice; it fires at the first
+    assertThat(s.nextAfter(t("2026-10-24T12:00:00Z"))).contains(t("2026-10-25T00:30:00Z"));
+    assertThat(s.nextAfter(t("2026-10-25T00:30:00Z"))).contains(t("2026-10-26T01:30:00Z"));
+  }
+
+  @Test
   void fieldsTakeListsRangesStepsAndNames() {
     Schedule weekdays = Schedule.utc("30 6 * * MON-FRI");
     assertThat(weekdays.nextAfter(t("2026-12-04T07:00:00Z"))).contains(t("2026-12-07T06:30:00Z"));
