@@ -18,7 +18,18 @@ import java.util.Map;
 final class Json {
   private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
+  private static final ObjectMapper LINES = JsonMapper.builder().build();
+
   private Json() {}
+
+  /** One JSON object on one line, for JSON Lines output ({@code kiln watch --json}). */
+  static String line(Object value) {
+    try {
+      return LINES.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   static String pretty(Object value) {
     try {
@@ -53,6 +64,9 @@ final class Json {
     m.put("status", lower(r.status()));
     m.put("reason", r.reason());
     m.put("trigger", r.trigger());
+    m.put("cause", r.cause().isEmpty() ? null : r.cause());
+    m.put("ci", r.ci().present() ? object("system", r.ci().system(), "url", r.ci().url(), "commit", r.ci().commit(),
+        "branch", r.ci().branch(), "pull_request", r.ci().pullRequest()) : null);
     m.put("git_commit", r.git().commit());
     m.put("git_branch", r.git().branch());
     m.put("git_dirty", r.git().dirty());

@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
         "  kiln run                    run every stage that is not up to date",
         "  kiln run train --dry-run    say what running 'train' would do, and why",
         "  kiln status                 which stages changed, and what changed",
+        "  kiln watch                  start runs when commits, schedules or data say so",
         "  kiln runs                   the run history",
         "  kiln show 12                stages, reasons, timings and metrics of run 12",
         "  kiln diff                   params and metrics of the last two runs",
@@ -41,6 +42,7 @@ public final class KilnCommand implements Runnable {
   static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(
       RunCommand.class,
       StatusCommand.class,
+      WatchCommand.class,
       RunsCommand.class,
       ShowCommand.class,
       LogsCommand.class,

@@ -10,6 +10,8 @@ import dev.kiln.core.runs.Cancellation;
 import dev.kiln.core.runs.RunRequest;
 import dev.kiln.core.runs.RunResult;
 import dev.kiln.core.runs.Runs;
+import dev.kiln.core.trigger.CiEnvironment;
+import dev.kiln.core.trigger.TriggerName;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,7 +44,8 @@ import picocli.CommandLine.ParentCommand;
         "  kiln run train                 'train' and every stage it needs",
         "  kiln run prepare --downstream  'prepare' and every stage after it",
         "  kiln run --force train         run 'train' and its needs even if up to date",
-        "  kiln run --dry-run             say what would run, and why; change nothing"})
+        "  kiln run --dry-run             say what would run, and why; change nothing",
+        "  kiln run --trigger schedule:nightly   record what started the run"})
 final class RunCommand implements Callable<Integer> {
   @ParentCommand
   KilnCommand root;
@@ -75,6 +78,12 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the outcome as JSON on stdout (stage output goes to stderr).")
   boolean json;
 
+  @Option(names = "--trigger", paramLabel = "KIND[:CAUSE]", description = "What started this run, recorded with it: "
+      + "manual (default), push, schedule, data, ci or monitor:RULE, optionally followed by ':' and the cause in words "
+      + "(push:a1b2c3d modified data/train.csv). In GitHub Actions, GitLab CI, Jenkins or CircleCI, the CI job's URL, "
+      + "commit, branch and pull request are recorded too.")
+  String trigger;
+
   @Option(names = "--resume", paramLabel = "RUN", description = "Continue a run that waits for approval, after "
       + "'kiln approve' or 'kiln reject'.")
   String resume;
@@ -87,12 +96,25 @@ final class RunCommand implements Callable<Integer> {
       Optional<Long> resumed = resumedRun(project);
       GitState git = gitState.join();
       dev.kiln.core.Trace.mark("git state read");
-      RunRequest request = new RunRequest(targets, downstream, force, jobs(), keepGoing, wait, "manual", git, resumed);
+      TriggerName started = triggerName();
+      RunRequest request = new RunRequest(targets, downstream, force, jobs(), keepGoing, wait, started.kind(), git,
+          resumed, started.cause(), CiEnvironment.detect(System.getenv()));
       Runs runs = project.runs(root.clock);
       if (dryRun) {
         return new DryRunView(root, json).print(runs.plan(request));
       }
       return execute(project, runs, request);
+    }
+  }
+
+  private TriggerName triggerName() {
+    if (trigger == null) {
+      return new TriggerName("manual", "");
+    }
+    try {
+      return TriggerName.parse(trigger);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--trigger: " + e.getMessage());
     }
   }
 

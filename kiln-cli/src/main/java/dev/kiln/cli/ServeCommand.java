@@ -10,16 +10,22 @@ import dev.kiln.serve.CheckedOutBundles;
 import dev.kiln.serve.DeploymentFollower;
 import dev.kiln.serve.RolloutController;
 import dev.kiln.release.environment.Deployer;
+import dev.kiln.core.pipeline.Pipeline;
+import dev.kiln.serve.EnvironmentMonitor;
 import dev.kiln.serve.Gateway;
+import dev.kiln.serve.monitor.Monitor;
+import dev.kiln.serve.monitor.MonitorConfig;
+import dev.kiln.serve.monitor.MonitorSection;
 import dev.kiln.serve.GatewayOptions;
 import dev.kiln.serve.batch.Batching;
 import dev.kiln.serve.drift.DriftOptions;
-import dev.kiln.serve.feedback.FeedbackOptions;
 import dev.kiln.serve.requestlog.RequestLogOptions;
+import dev.kiln.serve.feedback.FeedbackOptions;
 import dev.kiln.serve.input.Limits;
 import dev.kiln.serve.route.LoadRefusedException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -40,6 +46,10 @@ import picocli.CommandLine.ParentCommand;
             + "it runs, followed without a restart; the gateway carries out the rollouts kiln deploy records). "
             + "Endpoints: /v2/models/NAME/infer, /invocations, /v2/health/ready, /ping, /metrics (Prometheus), "
             + "/feedback (true labels, posted later by the X-Request-Id each answer carries; GET: live accuracy).",
+        "With --env, a monitor: section in the project's kiln.yaml for that environment is judged here: its "
+            + "window and window-rows set the drift windows (unless --monitor-window or --monitor-rows say "
+            + "otherwise), and its rules' actions run from this gateway (log, webhook, rollback, retrain). See "
+            + "docs/monitoring.md.",
         "Prints 'kiln gateway ready on http://HOST:PORT' once it takes requests; on Ctrl-C or SIGTERM it "
             + "finishes the requests in flight and exits 0. See docs/serving.md."},
     footerHeading = "%nExamples:%n",
@@ -122,6 +132,14 @@ final class ServeCommand implements Callable<Integer> {
       description = "With --log-requests: columns whose values the log writes as null.")
   java.util.List<String> redact = new java.util.ArrayList<>();
 
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  /** The project's monitor: section when it watches the environment served, and the pipeline it retrains. */
+  private record Watch(String pipeline, MonitorConfig config) {}
+
+  private Optional<Watch> watch = Optional.empty();
+
   @Option(names = "--feedback-key", paramLabel = "COL",
       description = "Match POST /feedback labels by this column's value (required in every request) instead of by "
           + "X-Request-Id.")
@@ -141,6 +159,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    watch = env == null ? Optional.empty() : monitorOf(env);
     GatewayOptions options = options();
     int sources = (ref != null ? 1 : 0) + (env != null ? 1 : 0) + (bundle != null ? 1 : 0);
     if (sources != 1) {
@@ -168,10 +187,33 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
+  private Optional<Watch> monitorOf(String environment) {
+    Path dir;
+    try {
+      dir = Project.locate(root.projectDir);
+    } catch (UsageException e) {
+      return Optional.empty();
+    }
+    Pipeline p = new PipelineParser(StepRegistry.load()).load(dir);
+    return MonitorSection.of(p).filter(c -> c.environment().equals(environment)).map(c -> new Watch(p.name(), c));
+  }
+
+  private EnvironmentMonitor startMonitor(Gateway gateway, String name, Deployer deployer, StoreAccess access) {
+    Watch w = watch.orElseThrow();
+    EnvironmentMonitor m = EnvironmentMonitor.start(gateway, name, w.config(), new Monitor.Services(
+        access.store.alerts(), deployer, access.store.environments(), access.store.runQueue(), w.pipeline(),
+        System::getenv, l -> root.out.println("kiln gateway: monitor: " + l), root.clock),
+        access.store.monitorWindows(), root.clock);
+    root.out.println("kiln gateway: monitoring " + env + " with " + w.config().rules().size() + " rule(s) of "
+        + w.pipeline() + "'s kiln.yaml (windows of " + Durations.format(w.config().window())
+        + w.config().windowRows().map(r -> " or " + r + " rows").orElse("") + ")");
+    return m;
+  }
+
   private int serve(Gateway gateway, Duration every) throws LoadRefusedException {
     if (bundle != null) {
       gateway.deploy(Path.of("").toAbsolutePath().resolve(bundle));
-      return block(gateway, null, null);
+      return block(gateway, null, null, null);
     }
     StoreAccess access = StoreAccess.open(root);
     try {
@@ -179,22 +221,24 @@ final class ServeCommand implements Callable<Integer> {
           access.project().resolve(".kiln")), access.project().resolve(".kiln").resolve("bundles"), KilnVersion.get());
       if (ref != null) {
         gateway.deploy(bundles.bundle(access.store.registry().resolve(ModelRef.parse(ref))));
-        return block(gateway, null, access);
+        return block(gateway, null, null, access);
       }
       String name = model != null ? model : access.store.environments().find(env)
           .map(dev.kiln.release.environment.Deployment::model)
           .orElseGet(() -> ServeModelName.of(new PipelineParser(StepRegistry.load()).load(access.project())));
       DeploymentFollower follower = new DeploymentFollower(access.store.environments(), access.store.registry(), name,
           env, bundles, gateway, m -> root.out.println("kiln gateway: " + m));
-      RolloutController controller = new RolloutController(follower, new Deployer(access.store.environments(),
-          access.store.registry(), root.clock), access.store.controllerLeases(), gateway.windows(), root.clock,
+      Deployer deployer = new Deployer(access.store.environments(), access.store.registry(), root.clock);
+      RolloutController controller = new RolloutController(follower, deployer, access.store.controllerLeases(),
+          gateway.windows(), root.clock,
           "gateway " + Hosts.name() + ":" + gateway.port() + " (pid " + ProcessHandle.current().pid() + ")",
           m -> root.out.println("kiln gateway: " + m));
       controller.tick();
       controller.run(every);
       root.out.println("kiln gateway: following " + name + " in " + env + " (reading the store every "
           + Durations.format(every) + "; rollouts in it are carried out here)");
-      return block(gateway, controller, access);
+      EnvironmentMonitor monitor = watch.isPresent() ? startMonitor(gateway, name, deployer, access) : null;
+      return block(gateway, controller, monitor, access);
     } catch (RegistryException | IllegalArgumentException e) {
       access.close();
       throw new UsageException(e.getMessage());
@@ -208,13 +252,16 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /** Prints the ready line and waits for SIGTERM or Ctrl-C; then drains and exits 0. */
-  private int block(Gateway gateway, RolloutController follower, StoreAccess access) {
+  private int block(Gateway gateway, RolloutController follower, EnvironmentMonitor monitor, StoreAccess access) {
     CountDownLatch stopped = new CountDownLatch(1);
     if (root.standalone) {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         root.out.println("kiln gateway: stopping: finishing the requests in flight");
         if (follower != null) {
           follower.close();
+        }
+        if (monitor != null) {
+          monitor.close();
         }
         gateway.close();
         if (access != null) {
@@ -251,14 +298,7 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  private static Duration positive(String option, String text) {
-    Duration d = Durations.parse(text);
-    if (d.isZero() || d.isNegative()) {
-      throw new IllegalArgumentException(option + " must be longer than 0");
-    }
-    return d;
-  }
-
+  /** The drift options given, else the monitor section's window and window-rows, else the defaults. */
   private DriftOptions driftOptions() {
     Duration window;
     try {
@@ -266,7 +306,19 @@ final class ServeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--monitor-window: " + e.getMessage());
     }
-    return new DriftOptions(!noMonitor, window, monitorRows, monitorMinRows);
+    int rows = monitorRows;
+    int minRows = monitorMinRows;
+    if (watch.isPresent()) {
+      MonitorConfig c = watch.get().config();
+      window = given("--monitor-window") ? window : c.window();
+      rows = given("--monitor-rows") ? rows : c.windowRows().map(Long::intValue).orElse(rows);
+      minRows = given("--monitor-min-rows") ? minRows : Math.min(minRows, rows);
+    }
+    return new DriftOptions(!noMonitor, window, rows, minRows);
+  }
+
+  private boolean given(String option) {
+    return spec != null && spec.commandLine().getParseResult().hasMatchedOption(option);
   }
 
   private RequestLogOptions requestLogOptions() {
@@ -276,6 +328,14 @@ final class ServeCommand implements Callable<Integer> {
     return RequestLogOptions.into(Path.of("").toAbsolutePath().resolve(logRequests)).withSample(logSample)
         .withFiles(ByteSizes.parse("--log-max-size", logMaxSize), logMaxFiles)
         .withRedact(new java.util.LinkedHashSet<>(redact.stream().map(String::trim).filter(c -> !c.isEmpty()).toList()));
+  }
+
+  private static Duration positive(String option, String text) {
+    Duration d = Durations.parse(text);
+    if (d.isZero() || d.isNegative()) {
+      throw new IllegalArgumentException(option + " must be longer than 0");
+    }
+    return d;
   }
 
   private Duration pollInterval() {

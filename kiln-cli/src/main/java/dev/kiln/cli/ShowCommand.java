@@ -53,10 +53,20 @@ final class ShowCommand implements Callable<Integer> {
         + (r.reason().isEmpty() ? "" : " (" + r.reason() + ")"));
     root.out.println("  started   " + Format.time(r.startedAt()) + ", took "
         + (r.endedAt() == null ? "-" : Format.millis(r.duration().toMillis())));
-    root.out.println("  trigger   " + r.trigger() + (r.targets().isEmpty() ? "" : ", stages " + String.join(" ", r.targets())));
+    root.out.println("  trigger   " + r.trigger() + (r.cause().isEmpty() ? "" : " (" + r.cause() + ")")
+        + (r.targets().isEmpty() ? "" : ", stages " + String.join(" ", r.targets())));
+    if (r.ci().present()) {
+      root.out.println("  ci        " + r.ci().describe() + ciBuilt(r.ci()));
+    }
     root.out.println("  git       " + (r.git().present() ? r.git().describe() + " on " + r.git().branch() : "not a git repository"));
     root.out.println("  kiln      " + r.kilnVersion() + " on " + r.host());
     root.out.println();
+  }
+
+  private static String ciBuilt(dev.kiln.core.history.CiRun ci) {
+    String commit = ci.commit() == null ? "" : ci.commit().length() > 12 ? ci.commit().substring(0, 12) : ci.commit();
+    String on = ci.branch() == null ? "" : " on " + ci.branch();
+    return commit.isEmpty() && on.isEmpty() ? "" : (", built " + commit + on).replace("built  on", "built on");
   }
 
   private void metrics(List<ExecutionRecord> stages) {

@@ -189,6 +189,38 @@ class ServeCommandTest {
     return r.headers().firstValue("X-Kiln-Model-Version").orElseThrow();
   }
 
+  @Test
+  void theEnvGatewayJudgesTheProjectsMonitorRulesAndRecordsTheirAlerts() throws Exception {
+    TestProject p = project();
+    ok(p.kiln("train", dir.resolve("data.csv").toString(), "--label", "churn", "--out", dir.resolve("gb").toString()));
+    ok(p.kiln("models", "register", dir.resolve("gb").toString(), "--name", "churn"));
+    ok(p.kiln("deploy", "churn:1", "--env", "staging"));
+    p.pipeline("monitor:\n  environment: staging\n  window: 500ms\n  rules:\n"
+        + "    - {name: always, latency: {p50_ms: \">= 0\"}, actions: [log]}\n"
+        + "stages:\n  noop: {run: 'true'}\n");
+    Process gateway = p.start("serve", "--env", "staging", "--port", "0", "--poll", "100ms");
+    try {
+      String url = awaitReady(gateway);
+      assertThat(log(gateway)).contains("monitoring staging with 1 rule(s) of test's kiln.yaml (windows of 500ms)");
+      String row = "{\"dataframe_records\": [{\"age\": 30, \"plan\": \"basic\", \"group\": \"a\"}]}";
+      for (int i = 0; i < 20; i++) {
+        post(url + "/invocations", row);
+      }
+      awaitLog(gateway, "monitor: alert 1: staging (churn:1): always on v1: p50_ms");
+    } finally {
+      stop(gateway);
+    }
+    TestProject.Result alerts = p.kiln("alerts", "--env", "staging", "--json");
+    ok(alerts);
+    assertThat(alerts.out()).contains("\"rule\" : \"always\"").contains("\"log\"");
+
+    p.pipeline("monitor:\n  environment: staging\n  rules:\n    - {name: x, error-rate: \"> 0.1\", actions: [rollbak]}\n"
+        + "stages:\n  noop: {run: 'true'}\n");
+    TestProject.Result bad = p.kiln("serve", "--env", "staging", "--port", "0");
+    assertThat(bad.exit()).as(bad.toString()).isEqualTo(2);
+    assertThat(bad.err()).contains("kiln.yaml:6:48:").contains("unknown action 'rollbak' (did you mean 'rollback'?)");
+  }
+
   private void awaitVersion(String url, String row, String want) throws Exception {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (!version(url, row).equals(want)) {

@@ -1,7 +1,6 @@
 package dev.kiln.serve;
 
 import dev.kiln.serve.drift.LiveDrift;
-import dev.kiln.serve.feedback.Feedback;
 import dev.kiln.serve.http.HttpGateway;
 import dev.kiln.serve.http.Monitoring;
 import dev.kiln.serve.metrics.GatewayMetrics;
@@ -35,12 +34,13 @@ public final class Gateway implements AutoCloseable {
   private final Optional<LiveDrift> drift;
   private final Optional<RequestLog> requestLog;
   private final ScheduledExecutorService monitorThread;
-  private final Feedback feedback;
+  private final dev.kiln.serve.feedback.Feedback feedback;
+  private final java.util.concurrent.ScheduledExecutorService ticker;
   private final Consumer<String> log;
   private final int port;
   private volatile boolean closed;
 
-  private Gateway(GatewayOptions options, Clock clock, Consumer<String> log) {
+  private Gateway(GatewayOptions options, java.time.Clock clock, Consumer<String> log) {
     this.options = options;
     this.log = log;
     this.loader = new VersionLoader(options.batching());
@@ -49,17 +49,22 @@ public final class Gateway implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    this.drift = options.drift().enabled() ? Optional.of(liveDrift(options, clock)) : Optional.empty();
-    this.requestLog = requestLog(options, clock);
-    this.feedback = new Feedback(options.feedback(), clock);
-    monitorThread.scheduleAtFixedRate(feedback::tick, 1, 1, TimeUnit.SECONDS);
+    this.drift = options.drift().enabled() ? Optional.of(liveDrift(options)) : Optional.empty();
+    this.requestLog = requestLog(options);
+    this.feedback = new dev.kiln.serve.feedback.Feedback(options.feedback(), clock);
     this.http = HttpGateway.of(router, options.limits(), options.threshold(), metrics, () -> !closed,
         new Monitoring(drift, requestLog), feedback);
     this.port = http.start(options.host(), options.port());
+    this.ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "kiln-feedback-windows");
+      t.setDaemon(true);
+      return t;
+    });
+    ticker.scheduleWithFixedDelay(feedback::tick, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
   }
 
-  private LiveDrift liveDrift(GatewayOptions o, Clock clock) {
-    LiveDrift d = new LiveDrift(o.drift(), clock, o.threshold(), monitorThread);
+  private LiveDrift liveDrift(GatewayOptions o) {
+    LiveDrift d = new LiveDrift(o.drift(), Clock.systemUTC(), o.threshold(), monitorThread);
     d.addListener(w -> {
       w.features().forEach(f -> metrics.drift(w.model(), w.version(), f.feature(), f.test(), f.statistic(), f.drifted(),
           f.psi()));
@@ -70,12 +75,12 @@ public final class Gateway implements AutoCloseable {
     return d;
   }
 
-  private static Optional<RequestLog> requestLog(GatewayOptions o, Clock clock) {
+  private static Optional<RequestLog> requestLog(GatewayOptions o) {
     if (!o.requestLog().enabled()) {
       return Optional.empty();
     }
     try {
-      return Optional.of(RequestLog.start(o.requestLog(), clock, o.threshold()));
+      return Optional.of(RequestLog.start(o.requestLog(), Clock.systemUTC(), o.threshold()));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("cannot write the request log in " + o.requestLog().dir().orElseThrow()
           + ": " + e.getMessage(), e);
@@ -95,22 +100,19 @@ public final class Gateway implements AutoCloseable {
     return requestLog;
   }
 
-  /** Late labels and live accuracy: listeners for closed accuracy windows, snapshots. */
-  public Feedback feedback() {
-    return feedback;
-  }
-
   /** Starts listening (not ready until a version is deployed). */
   public static Gateway start(GatewayOptions options, Consumer<String> log) {
-    return start(options, Clock.systemUTC(), log);
+    return start(options, java.time.Clock.systemUTC(), log);
   }
 
-  /**
-   * Starts listening, with time from {@code clock}: of live drift's windows, the request log, the
-   * feedback journal and the accuracy windows.
-   */
-  public static Gateway start(GatewayOptions options, Clock clock, Consumer<String> log) {
+  /** Starts listening, with time (of the journal and the accuracy windows) from {@code clock}. */
+  public static Gateway start(GatewayOptions options, java.time.Clock clock, Consumer<String> log) {
     return new Gateway(options, clock, log);
+  }
+
+  /** Late labels and live accuracy: listeners for closed accuracy windows, snapshots. */
+  public dev.kiln.serve.feedback.Feedback feedback() {
+    return feedback;
   }
 
   public int port() {
@@ -128,6 +130,11 @@ public final class Gateway implements AutoCloseable {
   /** Each version's live figures, for the rollout controller's analysis. */
   public dev.kiln.serve.metrics.LiveWindows windows() {
     return metrics.windows();
+  }
+
+  /** Each version's live figures over the monitor's window (taken by the monitor alone). */
+  public dev.kiln.serve.metrics.LiveWindows monitorWindows() {
+    return metrics.monitorWindows();
   }
 
   /** The version serving {@code model} now (the first route of its deployment). */
@@ -198,6 +205,7 @@ public final class Gateway implements AutoCloseable {
       return;
     }
     closed = true;
+    ticker.shutdownNow();
     http.drain(options.drainTimeout());
     router.retireAll();
     monitorThread.shutdownNow();

@@ -18,8 +18,8 @@ import java.util.List;
 record GatewayArgs(Path bundle, GatewayOptions options) {
   static final String USAGE = "usage: GatewayMain --bundle DIR [--port P (8080)] [--host H (0.0.0.0)] "
       + "[--max-body BYTES] [--max-rows N] [--batching on|off (on)] [--batch-wait-us N] [--drain-timeout SECONDS] "
-      + "[--monitor on|off (on)] [--feedback-key COL] [--feedback-journal N (100000)] [--feedback-max-age D (1d)] "
-      + "[--feedback-window D (1h)]";
+      + "[--monitor on|off (on)] "
+      + "[--feedback-key COL] [--feedback-journal N (100000)] [--feedback-max-age D (1d)] [--feedback-window D (1h)]";
 
   static GatewayArgs parse(String[] args) {
     Path bundle = null;
@@ -62,8 +62,7 @@ record GatewayArgs(Path bundle, GatewayOptions options) {
     }
     Batching b = batching ? new Batching(true, Batching.on().maxRows(), waitUs, Batching.on().threads()) : Batching.OFF;
     return new GatewayArgs(bundle, new GatewayOptions(host, port, new Limits(maxBody, maxRows), b, 0.5,
-        Duration.ofSeconds(drain)).withDrift(monitor ? DriftOptions.DEFAULT : DriftOptions.OFF)
-        .withFeedback(feedback));
+        Duration.ofSeconds(drain)).withDrift(monitor ? DriftOptions.DEFAULT : DriftOptions.OFF).withFeedback(feedback));
   }
 
   private static long number(String flag, String v, long min, long max) {

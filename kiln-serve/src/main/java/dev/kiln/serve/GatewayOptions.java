@@ -18,12 +18,8 @@ public record GatewayOptions(String host, int port, Limits limits, Batching batc
 
   public GatewayOptions(String host, int port, Limits limits, Batching batching, double threshold,
       Duration drainTimeout) {
-    this(host, port, limits, batching, threshold, drainTimeout, DriftOptions.DEFAULT, RequestLogOptions.OFF);
-  }
-
-  public GatewayOptions(String host, int port, Limits limits, Batching batching, double threshold,
-      Duration drainTimeout, DriftOptions drift, RequestLogOptions requestLog) {
-    this(host, port, limits, batching, threshold, drainTimeout, drift, requestLog, FeedbackOptions.DEFAULT);
+    this(host, port, limits, batching, threshold, drainTimeout, DriftOptions.DEFAULT, RequestLogOptions.OFF,
+        FeedbackOptions.DEFAULT);
   }
 
   public GatewayOptions {

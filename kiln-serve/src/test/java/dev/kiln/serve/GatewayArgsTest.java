@@ -7,10 +7,7 @@ import dev.kiln.serve.feedback.FeedbackOptions;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/**
- * GatewayMain's command line: live drift is on unless {@code --monitor off}; it takes kiln serve's
- * feedback options, and says what it expected of a bad one.
- */
+/** GatewayMain's command line: live drift is on unless {@code --monitor off}; kiln serve's feedback options, and what it expected of a bad one. */
 class GatewayArgsTest {
   @Test
   void liveDriftIsOnByDefaultAndMonitorOffTurnsItOff() {

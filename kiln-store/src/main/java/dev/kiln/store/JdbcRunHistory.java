@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.kiln.core.artifact.Output;
 import dev.kiln.core.fingerprint.CanonicalJson;
 import dev.kiln.core.hash.Digest;
+import dev.kiln.core.history.CiRun;
 import dev.kiln.core.history.ExecStatus;
 import dev.kiln.core.history.ExecutionRecord;
 import dev.kiln.core.history.GitState;
@@ -29,7 +30,7 @@ import java.util.TreeMap;
 final class JdbcRunHistory implements RunHistory {
   private static final String RUN_COLUMNS = "id, pipeline, status, reason, trigger_kind, git_commit, git_branch, "
       + "git_dirty, params_json, kiln_version, host, started_at, ended_at, targets, owner_host, owner_pid, "
-      + "owner_started_at, heartbeat_at";
+      + "owner_started_at, heartbeat_at, trigger_cause, ci_system, ci_url, ci_commit, ci_branch, ci_pull_request";
   private static final String EXEC_COLUMNS = "id, run_id, stage, status, reason, fingerprint, inputs_json, "
       + "started_at, ended_at, wall_ms, cpu_ms, peak_rss_bytes, exit_code, log_path, attempts, "
       + "source_execution_id, details_json, output_json";
@@ -45,7 +46,8 @@ final class JdbcRunHistory implements RunHistory {
     return db.write("record a new run", c -> {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO runs (pipeline, status, trigger_kind, git_commit, "
           + "git_branch, git_dirty, params_json, kiln_version, host, started_at, targets, owner_host, owner_pid, "
-          + "owner_started_at, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+          + "owner_started_at, heartbeat_at, trigger_cause, ci_system, ci_url, ci_commit, ci_branch, ci_pull_request) "
+          + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
         ps.setString(1, run.pipeline());
         ps.setString(2, RunStatus.RUNNING.name());
         ps.setString(3, run.trigger());
@@ -61,6 +63,12 @@ final class JdbcRunHistory implements RunHistory {
         Sql.setNullableLong(ps, 13, run.owner() == null ? null : run.owner().pid());
         Sql.setNullableLong(ps, 14, run.owner() == null ? null : run.owner().processStart().toEpochMilli());
         ps.setLong(15, run.startedAt().toEpochMilli());
+        ps.setString(16, run.cause().isEmpty() ? null : run.cause());
+        ps.setString(17, run.ci().system());
+        ps.setString(18, run.ci().url());
+        ps.setString(19, run.ci().commit());
+        ps.setString(20, run.ci().branch());
+        ps.setString(21, run.ci().pullRequest());
         return returnedId(ps);
       }
     });
@@ -441,7 +449,8 @@ final class JdbcRunHistory implements RunHistory {
             Instant.ofEpochMilli(rs.getLong(12)), instant(rs, 13),
             targets.isEmpty() ? List.of() : List.of(targets.split(" ")),
             RunOwner.of(rs.getString(15), (Long) longOrNull(rs, 16), (Long) longOrNull(rs, 17)),
-            Optional.ofNullable(instant(rs, 18))));
+            Optional.ofNullable(instant(rs, 18)), nullToEmpty(rs.getString(19)),
+            new CiRun(rs.getString(20), rs.getString(21), rs.getString(22), rs.getString(23), rs.getString(24))));
       }
     }
     return out;

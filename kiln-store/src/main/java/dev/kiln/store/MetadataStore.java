@@ -17,6 +17,8 @@ public final class MetadataStore implements AutoCloseable {
   private final JdbcApprovals approvals;
   private final JdbcEnvironments environments;
   private final JdbcControllerLeases leases;
+  private final JdbcRunQueue queue;
+  private final JdbcTriggerState triggerState;
   private final JdbcMonitorWindows monitorWindows;
   private final JdbcAlerts alerts;
 
@@ -28,6 +30,8 @@ public final class MetadataStore implements AutoCloseable {
     this.approvals = new JdbcApprovals(db);
     this.environments = new JdbcEnvironments(db, registry);
     this.leases = new JdbcControllerLeases(db);
+    this.queue = new JdbcRunQueue(db);
+    this.triggerState = new JdbcTriggerState(db);
     this.monitorWindows = new JdbcMonitorWindows(db);
     this.alerts = new JdbcAlerts(db);
   }
@@ -84,6 +88,16 @@ public final class MetadataStore implements AutoCloseable {
   /** Every alert a monitor rule raised and what its actions did. */
   public dev.kiln.release.monitor.Alerts alerts() {
     return alerts;
+  }
+
+  /** Runs asked for by triggers and monitor rules, waiting for {@code kiln watch}. */
+  public dev.kiln.core.runs.RunQueue runQueue() {
+    return queue;
+  }
+
+  /** What {@code kiln watch} last saw of each trigger. */
+  public dev.kiln.core.trigger.TriggerState triggerState() {
+    return triggerState;
   }
 
   public Dialect dialect() {

@@ -25,6 +25,14 @@ public interface RunQueue {
   /** Marks a request as started by run {@code runId}. */
   void started(long requestId, long runId);
 
+  /**
+   * Takes a waiting request off the queue without running it ({@code kiln watch} does, for a monitor
+   * rule the pipeline's {@code on: monitor} does not accept), saying why.
+   */
+  default void dismiss(long requestId, String reason, Instant at) {
+    throw new UnsupportedOperationException("this run queue cannot dismiss requests");
+  }
+
   /** Requests of {@code pipeline} asked for at or after {@code since}, oldest first. */
   List<Request> since(String pipeline, Instant since);
 }

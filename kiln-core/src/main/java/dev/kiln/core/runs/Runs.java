@@ -136,7 +136,7 @@ public final class Runs {
   private NewRun newRun(RunRequest req) {
     return new NewRun(ws.pipeline().name(), req.trigger(), req.git(),
         CanonicalJson.write(ws.pipeline().params().asMap()), kilnVersion, self.host(), clock.instant(), req.targets(),
-        self);
+        self, req.cause(), req.ci());
   }
 
   /** Marks runs whose owner is gone as interrupted and drops temporary files their writers left. */

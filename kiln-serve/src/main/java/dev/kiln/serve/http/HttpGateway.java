@@ -31,17 +31,23 @@ public final class HttpGateway {
   /** A gateway over these parts; readiness also needs the gateway not to be draining. */
   public static HttpGateway of(dev.kiln.serve.route.Router router, dev.kiln.serve.input.Limits limits, double threshold,
       dev.kiln.serve.metrics.GatewayMetrics metrics, java.util.function.BooleanSupplier live) {
-    return of(router, limits, threshold, metrics, live, Monitoring.OFF);
+    return of(router, limits, threshold, metrics, live, Monitoring.OFF, defaultFeedback());
   }
 
   /** With live drift and the request log watching the answered requests. */
   public static HttpGateway of(dev.kiln.serve.route.Router router, dev.kiln.serve.input.Limits limits, double threshold,
       dev.kiln.serve.metrics.GatewayMetrics metrics, java.util.function.BooleanSupplier live, Monitoring monitoring) {
-    return of(router, limits, threshold, metrics, live, monitoring, new dev.kiln.serve.feedback.Feedback(
-        dev.kiln.serve.feedback.FeedbackOptions.DEFAULT, java.time.Clock.systemUTC()));
+    return of(router, limits, threshold, metrics, live, monitoring, defaultFeedback());
   }
 
-  /** With monitoring, and journaling its predictions for {@code feedback}'s late labels. */
+  /** A gateway over these parts, journaling its predictions for {@code feedback}'s late labels. */
+  public static HttpGateway of(dev.kiln.serve.route.Router router, dev.kiln.serve.input.Limits limits, double threshold,
+      dev.kiln.serve.metrics.GatewayMetrics metrics, java.util.function.BooleanSupplier live,
+      dev.kiln.serve.feedback.Feedback feedback) {
+    return of(router, limits, threshold, metrics, live, Monitoring.OFF, feedback);
+  }
+
+  /** With live drift, the request log and the feedback journal watching the answered requests. */
   public static HttpGateway of(dev.kiln.serve.route.Router router, dev.kiln.serve.input.Limits limits, double threshold,
       dev.kiln.serve.metrics.GatewayMetrics metrics, java.util.function.BooleanSupplier live, Monitoring monitoring,
       dev.kiln.serve.feedback.Feedback feedback) {
@@ -69,8 +75,8 @@ public final class HttpGateway {
     c.routes.after(this::end);
     new V2Routes(serving).register(c.routes);
     new MlflowRoutes(serving).register(c.routes);
-    new FeedbackRoutes(serving).register(c.routes);
     new MonitorRoutes(serving).register(c.routes);
+    new FeedbackRoutes(serving).register(c.routes);
     c.routes.get("/metrics", ctx -> {
       Exchange.endpoint(ctx, "metrics");
       ctx.status(200).contentType("text/plain; version=0.0.4; charset=utf-8").result(serving.metrics().scrape());
@@ -173,5 +179,10 @@ public final class HttpGateway {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private static dev.kiln.serve.feedback.Feedback defaultFeedback() {
+    return new dev.kiln.serve.feedback.Feedback(dev.kiln.serve.feedback.FeedbackOptions.DEFAULT,
+        java.time.Clock.systemUTC());
   }
 }

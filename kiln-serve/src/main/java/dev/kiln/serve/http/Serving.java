@@ -13,7 +13,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What the protocols' handlers share: the router, the limits, the decision threshold, metrics,
- * readiness, shadow copies, monitoring, and the feedback journal every answered prediction goes to.
+ * readiness, shadow copies, monitoring (live drift, the request log), and the feedback journal
+ * every answered prediction goes to.
  */
 record Serving(Router router, Limits limits, double threshold, GatewayMetrics metrics, ServerInfo info,
     Readiness readiness, Shadowing shadowing, Monitoring monitoring, Feedback feedback) {

@@ -33,6 +33,7 @@ public final class GatewayMetrics {
   private final ConcurrentHashMap<String, Counter> simple = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Outcomes> outcomes = new ConcurrentHashMap<>();
   private final LiveWindows windows = new LiveWindows();
+  private final LiveWindows monitorWindows = new LiveWindows();
   private final ConcurrentHashMap<String, double[]> drift = new ConcurrentHashMap<>();
 
   private record Key(String model, String version, String endpoint, int status) {}
@@ -55,6 +56,7 @@ public final class GatewayMetrics {
       long bytesOut) {
     Meters m = meters.computeIfAbsent(new Key(model, version, endpoint, status), this::create);
     windows.request(model, version, status, nanos);
+    monitorWindows.request(model, version, status, nanos);
     m.requests().increment();
     if (status >= 400) {
       m.errors().increment();
@@ -86,6 +88,7 @@ public final class GatewayMetrics {
     outcomes.computeIfAbsent(model + ":" + version, k -> new Outcomes(registry, model, Integer.toString(version)))
         .record(task, p, threshold);
     windows.predictions(model, version, task, p, threshold);
+    monitorWindows.predictions(model, version, task, p, threshold);
   }
 
   /** A shadow answered a copy: how many of its rows agreed with the primary's answer. */
@@ -114,6 +117,14 @@ public final class GatewayMetrics {
   /** Each version's figures over the current analysis window. */
   public LiveWindows windows() {
     return windows;
+  }
+
+  /**
+   * Each version's figures over the current monitor window: the same counts as {@link #windows},
+   * taken by the monitor on its own schedule so neither takes the other's window.
+   */
+  public LiveWindows monitorWindows() {
+    return monitorWindows;
   }
 
   /** A version went live ({@code outcome} "swapped") or was refused ("refused"). */

@@ -67,11 +67,12 @@ final class LiveWindow {
     Arrays.sort(s);
     java.util.Map<String, Long> decided = new java.util.TreeMap<>();
     classes.forEach((c, count) -> decided.put(c, count.sum()));
-    return new WindowFigures(n, errors.sum(), p99Millis(), s, agreed.sum(), compared.sum(), deltas.sum(), decided);
+    return new WindowFigures(n, errors.sum(), quantileMillis(0.99), s, agreed.sum(), compared.sum(), deltas.sum(), decided,
+        quantileMillis(0.5));
   }
 
-  /** The upper edge of the bucket holding the 99th percentile, in ms; NaN with no requests. */
-  private double p99Millis() {
+  /** The upper edge of the bucket holding quantile {@code q}, in ms; NaN with no requests. */
+  private double quantileMillis(double q) {
     long total = 0;
     long[] counts = new long[BUCKETS];
     for (int i = 0; i < BUCKETS; i++) {
@@ -81,7 +82,7 @@ final class LiveWindow {
     if (total == 0) {
       return Double.NaN;
     }
-    long rank = (long) Math.ceil(total * 0.99);
+    long rank = Math.max(1, (long) Math.ceil(total * q));
     long seen = 0;
     for (int i = 0; i < BUCKETS; i++) {
       seen += counts[i];

@@ -4,10 +4,11 @@ package dev.kiln.serve.metrics;
  * One version's figures over one analysis window: requests, server errors, the p99 latency in
  * ms (NaN without requests; 5% resolution), a sorted sample of its prediction scores, and for
  * a shadow the rows that agreed with the primary's answers out of those compared and the sum of
- * absolute score differences, and the rows decided per class (classifiers).
+ * absolute score differences, the rows decided per class (classifiers), and the median latency
+ * in ms (as the p99).
  */
 public record WindowFigures(long requests, long errors, double p99Millis, double[] scores, long agreed,
-    long compared, double scoreDeltas, java.util.Map<String, Long> decided) {
+    long compared, double scoreDeltas, java.util.Map<String, Long> decided, double p50Millis) {
 
   /** Server errors per request; NaN without requests. */
   public double errorRate() {
