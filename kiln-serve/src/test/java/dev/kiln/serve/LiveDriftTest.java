@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kiln.model.features.Columns;
 import dev.kiln.model.predict.Predictions;
+import dev.kiln.model.signature.Task;
+import dev.kiln.release.monitor.PredictionDistribution;
 import dev.kiln.serve.batch.Batching;
 import dev.kiln.serve.drift.DriftOptions;
 import dev.kiln.serve.drift.DriftWindow;
@@ -109,6 +111,32 @@ class LiveDriftTest {
     assertThat(closed.get(1).drifted()).containsExactly("income");
     assertThat(closed.get(1).features().get(1).test()).isEqualTo("wasserstein");
     assertThat(closed.get(1).features().get(2).test()).isEqualTo("jensenshannon");
+  }
+
+  @Test
+  void aClosedWindowCountsEveryDecidedClassItPredictedBesideTheReferenceLabels() {
+    LiveDrift d = drift(new DriftOptions(true, Duration.ofHours(1), 500, 10));
+    List<Map<String, Object>> sent = MonitorFixtures.rows(500, 9, 0, false);
+    Map<String, Long> decided = new LinkedHashMap<>();
+    for (int from = 0; from < sent.size(); from += 100) {
+      Columns c = columns(sent.subList(from, from + 100));
+      Predictions p = version.predict(c);
+      Task.Classification task = (Task.Classification) version.task();
+      for (int r = 0; r < 100; r++) {
+        decided.merge(task.classes().get(((Predictions.Classes) p).decide(r, task, 0.5)), 1L, Long::sum);
+      }
+      d.record(version, c, p);
+    }
+    assertThat(closed).singleElement().satisfies(w -> {
+      PredictionDistribution dist = w.distribution().orElseThrow();
+      assertThat(dist.bins()).containsExactly("0", "1", "(other)");
+      assertThat(dist.current()).containsExactly(decided.getOrDefault("0", 0L), decided.getOrDefault("1", 0L), 0L);
+      assertThat(dist.currentTotal()).isEqualTo(500);
+      long referenceOnes = MonitorFixtures.rows(3000, 1, 0, false).stream().filter(r -> r.get("label").equals(1)).count();
+      assertThat(dist.reference()).containsExactly(3000 - referenceOnes, referenceOnes, 0L);
+    });
+    assertThat(decided.values()).as("the model decides both classes, so the counts can be told apart").hasSize(2)
+        .doesNotContain(250L);
   }
 
   @Test

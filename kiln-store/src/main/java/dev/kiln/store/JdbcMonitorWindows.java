@@ -1,11 +1,13 @@
 package dev.kiln.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.core.fingerprint.CanonicalJson;
 import dev.kiln.release.monitor.FeatureDrift;
 import dev.kiln.release.monitor.MonitorWindow;
 import dev.kiln.release.monitor.MonitorWindows;
+import dev.kiln.release.monitor.PredictionDistribution;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,7 +25,8 @@ import java.util.Optional;
  * Closed monitor windows over JDBC: one row per window and one drift row per feature (and one
  * for the predictions), written in one transaction so a report never sees half a window. Live
  * accuracy is a small JSON object; a non-finite metric (an AUC over one class) is kept as its
- * name ("NaN"), so it reads back as it was written.
+ * name ("NaN"), so it reads back as it was written. The predictions' distribution is another
+ * ({@code bins}, {@code reference}, {@code current}), NULL when the window has none.
  */
 final class JdbcMonitorWindows implements MonitorWindows {
   private static final String FEATURE = "feature";
@@ -51,8 +54,8 @@ final class JdbcMonitorWindows implements MonitorWindows {
 
   private static long insertWindow(Connection c, MonitorWindow w) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO monitor_windows (environment, model, version, "
-        + "started_at, ended_at, requests, errors, latency_p50_ms, latency_p99_ms, labels, accuracy_json) "
-        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+        + "started_at, ended_at, requests, errors, latency_p50_ms, latency_p99_ms, labels, accuracy_json, "
+        + "prediction_distribution_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
       ps.setString(1, w.environment());
       ps.setString(2, w.model());
       ps.setString(3, w.version());
@@ -64,6 +67,7 @@ final class JdbcMonitorWindows implements MonitorWindows {
       Sql.setDoubleOrNull(ps, 9, w.latencyP99Ms());
       ps.setLong(10, w.labels());
       ps.setString(11, accuracyJson(w.accuracy()));
+      ps.setString(12, w.distribution().map(JdbcMonitorWindows::distributionJson).orElse(null));
       return JdbcRunHistory.returnedId(ps);
     }
   }
@@ -114,7 +118,8 @@ final class JdbcMonitorWindows implements MonitorWindows {
   private static Map<Long, Row> windows(Connection c, String environment, Instant since) throws SQLException {
     Map<Long, Row> rows = new LinkedHashMap<>();
     try (PreparedStatement ps = c.prepareStatement("SELECT id, environment, model, version, started_at, ended_at, "
-        + "requests, errors, latency_p50_ms, latency_p99_ms, labels, accuracy_json FROM monitor_windows "
+        + "requests, errors, latency_p50_ms, latency_p99_ms, labels, accuracy_json, prediction_distribution_json "
+        + "FROM monitor_windows "
         + "WHERE environment = ? AND ended_at >= ? ORDER BY ended_at, id")) {
       ps.setString(1, environment);
       ps.setLong(2, since.toEpochMilli());
@@ -174,6 +179,30 @@ final class JdbcMonitorWindows implements MonitorWindows {
     return out;
   }
 
+  static String distributionJson(PredictionDistribution d) {
+    ObjectNode n = CanonicalJson.MAPPER.createObjectNode();
+    d.bins().forEach(n.putArray("bins")::add);
+    ArrayNode reference = n.putArray("reference");
+    d.reference().forEach(reference::add);
+    ArrayNode current = n.putArray("current");
+    d.current().forEach(current::add);
+    return CanonicalJson.write(n);
+  }
+
+  static Optional<PredictionDistribution> distribution(String json) {
+    if (json == null) {
+      return Optional.empty();
+    }
+    JsonNode n = CanonicalJson.read(json, JsonNode.class);
+    List<String> bins = new ArrayList<>();
+    n.get("bins").forEach(b -> bins.add(b.asText()));
+    List<Long> reference = new ArrayList<>();
+    n.get("reference").forEach(x -> reference.add(x.asLong()));
+    List<Long> current = new ArrayList<>();
+    n.get("current").forEach(x -> current.add(x.asLong()));
+    return Optional.of(new PredictionDistribution(bins, reference, current));
+  }
+
   /** A window read in two steps: its row, then its drift rows. */
   private static final class Row {
     final String environment;
@@ -187,6 +216,7 @@ final class JdbcMonitorWindows implements MonitorWindows {
     final double p99;
     final long labels;
     final Map<String, Double> accuracy;
+    final Optional<PredictionDistribution> distribution;
     final List<FeatureDrift> features = new ArrayList<>();
     Optional<FeatureDrift> prediction = Optional.empty();
 
@@ -202,11 +232,12 @@ final class JdbcMonitorWindows implements MonitorWindows {
       p99 = Sql.doubleOrNaN(rs, "latency_p99_ms");
       labels = rs.getLong("labels");
       accuracy = accuracy(rs.getString("accuracy_json"));
+      distribution = distribution(rs.getString("prediction_distribution_json"));
     }
 
     MonitorWindow window() {
       return new MonitorWindow(environment, model, version, start, end, requests, errors, p50, p99, features,
-          prediction, labels, accuracy);
+          prediction, labels, accuracy, distribution);
     }
   }
 }

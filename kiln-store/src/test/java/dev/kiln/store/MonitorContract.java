@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kiln.release.monitor.Alert;
 import dev.kiln.release.monitor.FeatureDrift;
 import dev.kiln.release.monitor.MonitorWindow;
+import dev.kiln.release.monitor.PredictionDistribution;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,11 +52,13 @@ abstract class MonitorContract {
         new FeatureDrift("contract", "jensenshannon", 0.05, 0.1, false, Double.NaN, 500),
         new FeatureDrift("monthly_charges", "ks", 0.003, 0.05, true, Double.POSITIVE_INFINITY, 500));
     return new MonitorWindow(env, "churn", version, end.minus(Duration.ofMinutes(5)), end, 500, 3, 1.25, 7.5,
-        features, Optional.of(new FeatureDrift("prediction", "psi", 0.12, 0.25, false, 0.12, 500)), labels, accuracy);
+        features, Optional.of(new FeatureDrift("prediction", "psi", 0.12, 0.25, false, 0.12, 500)), labels, accuracy,
+        Optional.of(PredictionDistribution.of(List.of("<= 0.1", "(0.1, 0.5]", "> 0.5"), new long[] {400, 350, 250},
+            new long[] {drifted ? 90 : 210, 180, drifted ? 230 : 110})));
   }
 
   @Test
-  void aWindowRoundTripsWithEveryFeaturesDriftInOrderThePredictionDriftAndItsLiveAccuracy() {
+  void aWindowRoundTripsWithEveryFeaturesDriftInOrderThePredictionDriftItsDistributionAndItsLiveAccuracy() {
     MonitorWindow w = window("production", "3", T0, true, 120, Map.of("accuracy", 0.81, "auc", Double.NaN));
     store.monitorWindows().record(w);
     List<MonitorWindow> read = store.monitorWindows().since("production", T0.minusSeconds(1));
@@ -66,6 +69,9 @@ abstract class MonitorContract {
       assertThat(r.features().get(1).psi()).as("NaN stays NaN").isNaN();
       assertThat(r.features().get(2).psi()).as("infinity stays infinity").isInfinite();
       assertThat(r.prediction()).contains(w.prediction().orElseThrow());
+      assertThat(r.distribution()).contains(w.distribution().orElseThrow());
+      assertThat(r.distribution().orElseThrow().bins()).containsExactly("<= 0.1", "(0.1, 0.5]", "> 0.5");
+      assertThat(r.distribution().orElseThrow().current()).containsExactly(90L, 180L, 230L);
       assertThat(r.labels()).isEqualTo(120);
       assertThat(r.accuracy()).containsEntry("accuracy", 0.81).containsKey("auc");
       assertThat(r.accuracy().get("auc")).isNaN();
@@ -81,6 +87,7 @@ abstract class MonitorContract {
     MonitorWindow r = store.monitorWindows().since("staging", T0).get(0);
     assertThat(r.features()).isEmpty();
     assertThat(r.prediction()).isEmpty();
+    assertThat(r.distribution()).isEmpty();
     assertThat(r.accuracy()).isEmpty();
     assertThat(r.latencyP50Ms()).isNaN();
     assertThat(r.errorRate()).isZero();
@@ -168,6 +175,7 @@ abstract class MonitorContract {
     assertThat(windows).allSatisfy(w -> {
       assertThat(w.features()).hasSize(3);
       assertThat(w.prediction()).isPresent();
+      assertThat(w.distribution()).isPresent();
     });
     List<Alert> alerts = store.alerts().list(Optional.of("production"), T0);
     assertThat(alerts).hasSize(writers * each);

@@ -40,10 +40,16 @@ record CategoryFeature(String name, CategoricalReference reference, Map<String, 
     if (t.rows == 0) {
       return new FeatureDrift(name, test.label(), Double.NaN, threshold, false, Double.NaN, 0);
     }
-    Counts counts = reference.counts(t.known, t.rows);
+    Counts counts = counts(t);
     DriftStatistic d = CategoricalReference.test(test, counts);
     double psi = test == DriftTest.PSI ? d.statistic() : counts.test(DriftTest.PSI)[0];
     return new FeatureDrift(name, test.label(), d.score(), threshold, d.drifted(threshold), psi, t.rows);
+  }
+
+  @Override
+  public Counts counts(Sketch s) {
+    Tally t = (Tally) s;
+    return reference.counts(t.known, t.rows);
   }
 
   /** Counts per reference category and of all values. */

@@ -1,6 +1,7 @@
 package dev.kiln.serve.drift;
 
 import dev.kiln.release.monitor.FeatureDrift;
+import dev.kiln.stats.drift.Counts;
 import dev.kiln.stats.drift.DriftTest;
 
 /**
@@ -19,6 +20,9 @@ sealed interface FeatureReference permits NumericFeature, CategoryFeature {
 
   /** What one window's sketch holds, tested. */
   FeatureDrift test(Sketch s);
+
+  /** What one window's sketch counted, beside the reference, on the cells the count tests use. */
+  Counts counts(Sketch s);
 
   /** The counts one sketch keeps: the memory a window costs for this feature. */
   int cells();

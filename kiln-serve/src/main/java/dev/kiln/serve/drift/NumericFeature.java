@@ -1,6 +1,7 @@
 package dev.kiln.serve.drift;
 
 import dev.kiln.release.monitor.FeatureDrift;
+import dev.kiln.stats.drift.Counts;
 import dev.kiln.stats.drift.DriftStatistic;
 import dev.kiln.stats.drift.DriftTest;
 import dev.kiln.stats.drift.NumericReference;
@@ -23,7 +24,7 @@ record NumericFeature(String name, NumericReference reference, List<Double> unio
 
   @Override
   public Sketch sketch() {
-    return new Counts(this, new long[boundaries.length], 0, 0, 0);
+    return new Buckets(this, new long[boundaries.length], 0, 0, 0);
   }
 
   @Override
@@ -33,7 +34,7 @@ record NumericFeature(String name, NumericReference reference, List<Double> unio
 
   @Override
   public FeatureDrift test(Sketch s) {
-    Counts c = (Counts) s;
+    Buckets c = (Buckets) s;
     if (c.rows == 0) {
       return new FeatureDrift(name, test.label(), Double.NaN, threshold, false, Double.NaN, 0);
     }
@@ -42,15 +43,21 @@ record NumericFeature(String name, NumericReference reference, List<Double> unio
     return new FeatureDrift(name, test.label(), d.score(), threshold, d.drifted(threshold), psi, c.rows);
   }
 
+  /** By value when the reference has few values, else on its deciles: as the count tests see them. */
+  @Override
+  public Counts counts(Sketch s) {
+    return reference.counts(union, ((Buckets) s).buckets);
+  }
+
   /** Counts per bucket of the union, and the sums below and above the reference's range. */
-  static final class Counts implements Sketch {
+  static final class Buckets implements Sketch {
     private final NumericFeature f;
     private final long[] buckets;
     private long rows;
     private double belowSum;
     private double aboveSum;
 
-    Counts(NumericFeature f, long[] buckets, long rows, double belowSum, double aboveSum) {
+    Buckets(NumericFeature f, long[] buckets, long rows, double belowSum, double aboveSum) {
       this.f = f;
       this.buckets = buckets;
       this.rows = rows;
@@ -91,7 +98,7 @@ record NumericFeature(String name, NumericReference reference, List<Double> unio
 
     @Override
     public Sketch copy() {
-      return new Counts(f, buckets.clone(), rows, belowSum, aboveSum);
+      return new Buckets(f, buckets.clone(), rows, belowSum, aboveSum);
     }
   }
 }

@@ -2,6 +2,8 @@ package dev.kiln.serve.drift;
 
 import dev.kiln.model.features.Columns;
 import dev.kiln.release.monitor.FeatureDrift;
+import dev.kiln.release.monitor.PredictionDistribution;
+import dev.kiln.stats.drift.Counts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,8 +85,12 @@ final class Window {
     for (int i = 0; i < features.length; i++) {
       out.add(reference.features().get(i).test(features[i]));
     }
-    Optional<FeatureDrift> p = prediction == null ? Optional.empty()
-        : Optional.of(reference.prediction().get().test(prediction));
-    return new DriftWindow(model, version, start, end, rows, out, p);
+    if (prediction == null) {
+      return new DriftWindow(model, version, start, end, rows, out, Optional.empty(), Optional.empty());
+    }
+    FeatureReference p = reference.prediction().get();
+    Counts c = p.counts(prediction);
+    return new DriftWindow(model, version, start, end, rows, out, Optional.of(p.test(prediction)),
+        Optional.of(PredictionDistribution.of(c.labels(), c.reference(), c.current())));
   }
 }

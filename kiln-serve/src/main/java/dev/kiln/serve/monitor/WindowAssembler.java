@@ -2,6 +2,7 @@ package dev.kiln.serve.monitor;
 
 import dev.kiln.release.monitor.FeatureDrift;
 import dev.kiln.release.monitor.MonitorWindow;
+import dev.kiln.release.monitor.PredictionDistribution;
 import dev.kiln.serve.drift.DriftWindow;
 import dev.kiln.serve.metrics.LiveWindows;
 import dev.kiln.serve.metrics.WindowFigures;
@@ -19,7 +20,8 @@ import java.util.function.IntPredicate;
 /**
  * Puts together the {@link MonitorWindow}s of one model in one environment from what the gateway
  * measures on its own schedules: each closed drift window of a version (by time or by count)
- * closes that version's monitor window at once, with the requests, errors and latency since its
+ * closes that version's monitor window at once (with its drift and the predictions' distribution),
+ * with the requests, errors and latency since its
  * last one ({@link LiveWindows}, the monitor's own) and the live accuracy of the latest labels
  * window that closed meanwhile. A version with no drift window due — no reference profile, or
  * drift off — closes a traffic-only window every {@code period}; one whose drift window is late
@@ -52,7 +54,7 @@ public final class WindowAssembler {
   /** A closed drift window: closes its version's monitor window now. */
   public void drift(DriftWindow w) {
     if (w.model().equals(model)) {
-      emit(w.version(), w.features(), w.prediction());
+      emit(w.version(), w.features(), w.prediction(), w.distribution());
     }
   }
 
@@ -70,7 +72,7 @@ public final class WindowAssembler {
       Instant since = open(v, now);
       Duration age = Duration.between(since, now);
       if (age.compareTo(driftWatched.test(v) ? period.multipliedBy(2) : period) >= 0) {
-        emit(v, List.of(), Optional.empty());
+        emit(v, List.of(), Optional.empty(), Optional.empty());
       }
     }
     synchronized (this) {
@@ -89,7 +91,8 @@ public final class WindowAssembler {
     return since;
   }
 
-  private void emit(int version, List<FeatureDrift> features, Optional<FeatureDrift> prediction) {
+  private void emit(int version, List<FeatureDrift> features, Optional<FeatureDrift> prediction,
+      Optional<PredictionDistribution> distribution) {
     MonitorWindow w;
     synchronized (this) {
       Instant now = clock.instant();
@@ -99,7 +102,7 @@ public final class WindowAssembler {
       Accuracy a = accuracy.remove(version);
       w = new MonitorWindow(environment, model, Integer.toString(version), start, now, t.requests(), t.errors(),
           t.p50Millis(), t.p99Millis(), features, prediction, a == null ? 0 : a.labels(),
-          a == null ? Map.of() : a.metrics());
+          a == null ? Map.of() : a.metrics(), distribution);
     }
     out.accept(w);
   }

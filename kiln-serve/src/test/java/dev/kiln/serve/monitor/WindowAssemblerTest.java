@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kiln.release.monitor.FeatureDrift;
 import dev.kiln.release.monitor.MonitorWindow;
+import dev.kiln.release.monitor.PredictionDistribution;
 import dev.kiln.serve.drift.DriftWindow;
 import dev.kiln.serve.metrics.LiveWindows;
 import java.time.Duration;
@@ -22,9 +23,14 @@ class WindowAssemblerTest {
   private final WindowAssembler assembler = new WindowAssembler("production", "churn", new LiveWindows(),
       Duration.ofMinutes(1), clock, watched::contains, out::add);
 
+  private static final PredictionDistribution DISTRIBUTION = PredictionDistribution.of(List.of("no", "yes", "(other)"),
+      new long[] {700, 300, 0}, new long[] {340, 160, 0});
+
   private DriftWindow drift(String model, int version) {
     return new DriftWindow(model, version, clock.instant().minusSeconds(30), clock.instant(), 500,
-        List.of(new FeatureDrift("tenure", "wasserstein", 0.3, 0.1, true, 0.4, 500)), Optional.empty());
+        List.of(new FeatureDrift("tenure", "wasserstein", 0.3, 0.1, true, 0.4, 500)),
+        Optional.of(new FeatureDrift("churned", "jensenshannon", 0.02, 0.1, false, 0.01, 500)),
+        Optional.of(DISTRIBUTION));
   }
 
   @Test
@@ -41,6 +47,8 @@ class WindowAssemblerTest {
       assertThat(w.start()).isEqualTo(Instant.parse("2026-12-06T12:00:00Z"));
       assertThat(w.end()).isEqualTo(Instant.parse("2026-12-06T12:00:30Z"));
       assertThat(w.features()).extracting(FeatureDrift::feature).containsExactly("tenure");
+      assertThat(w.prediction()).map(FeatureDrift::feature).contains("churned");
+      assertThat(w.distribution()).as("the predictions' distribution, as the drift window counted it").contains(DISTRIBUTION);
       assertThat(w.labels()).isEqualTo(250);
       assertThat(w.accuracy()).containsEntry("auc", 0.74);
     });
@@ -61,6 +69,7 @@ class WindowAssemblerTest {
     assertThat(out).singleElement().satisfies(w -> {
       assertThat(w.version()).isEqualTo("1");
       assertThat(w.features()).isEmpty();
+      assertThat(w.distribution()).isEmpty();
     });
     clock.advance(Duration.ofSeconds(60));
     assembler.tick(List.of(1, 2));
