@@ -17,7 +17,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code kiln monitor report --env ENV [--since 24h] [--html FILE | --json]}. */
 @Command(name = "report", mixinStandardHelpOptions = true,
     description = {"One environment's monitoring over a stretch of time: drift per feature over time (drifted "
-        + "windows marked), prediction drift, latency p50 and p99, error rate and traffic, live accuracy over the "
+        + "windows marked), prediction drift, the prediction distribution per version against the reference's, "
+        + "latency p50 and p99, error rate and traffic, live accuracy over the "
         + "windows that got labels, and the alerts with what their actions did.",
         "--html writes one self-contained page with the plots (inline SVG, nothing fetched); --json prints the "
             + "same series for scripts; without either, a summary is printed."},
@@ -92,11 +93,33 @@ final class MonitorReportCommand implements Callable<Integer> {
         + " drifted in " + s.driftedWindows() + " of " + s.points().size() + " windows"));
     r.prediction().filter(s -> s.driftedWindows() > 0).ifPresent(s -> root.out.println("  predictions drifted in "
         + s.driftedWindows() + " of " + s.points().size() + " windows"));
+    r.distributions().forEach(d -> root.out.println("  " + d.version() + " predicted in its last window: "
+        + lastShares(d)));
     if (!r.alerts().isEmpty()) {
       root.out.println();
       AlertsCommand.table(r.alerts()).print(root.out);
     }
     root.out.println("Plots: kiln monitor report --env " + r.environment() + " --html FILE");
+  }
+
+  /** The last window's share of each class or bin beside the reference's, the largest first, at most six. */
+  private static String lastShares(MonitorReport.DistributionSeries d) {
+    var last = d.points().get(d.points().size() - 1).distribution();
+    double[] current = last.currentShares();
+    double[] reference = last.referenceShares();
+    java.util.List<Integer> order = new java.util.ArrayList<>();
+    for (int i = 0; i < current.length; i++) {
+      if (current[i] > 0 || reference[i] > 0) {
+        order.add(i);
+      }
+    }
+    order.sort((a, b) -> Double.compare(current[b], current[a]));
+    StringBuilder s = new StringBuilder();
+    for (int i : order.subList(0, Math.min(6, order.size()))) {
+      s.append(s.length() == 0 ? "" : ", ").append(d.bins().get(i)).append(' ')
+          .append(String.format(Locale.ROOT, "%.1f%% (reference %.1f%%)", 100 * current[i], 100 * reference[i]));
+    }
+    return order.size() > 6 ? s + ", ..." : s.toString();
   }
 
   private static String live(MonitorWindow w) {

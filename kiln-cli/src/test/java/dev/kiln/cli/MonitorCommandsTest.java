@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.release.monitor.FeatureDrift;
 import dev.kiln.release.monitor.MonitorWindow;
+import dev.kiln.release.monitor.PredictionDistribution;
 import dev.kiln.store.MetadataStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code kiln alerts} and {@code kiln monitor report} over a store filled through the monitor's
  * ports as a gateway fills it: twelve 5-minute windows of production in the last hour, where
- * {@code tenure} drifts from the ninth window on, the predictions in the last two, labels arrive
- * for the last six, and one drift alert whose webhook failed once before it went through.
+ * {@code tenure} drifts from the ninth window on, the predictions in the last two (half "yes"
+ * where the reference has 30%), labels arrive for the last six, and one drift alert whose webhook
+ * failed once before it went through.
  */
 class MonitorCommandsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -74,8 +76,10 @@ class MonitorCommandsTest {
         300);
     long labels = i >= 6 ? 50 + i : 0;
     Map<String, Double> accuracy = i >= 6 ? Map.of("accuracy", 0.9 - i / 100.0, "auc", 0.85 - i / 200.0) : Map.of();
+    PredictionDistribution distribution = PredictionDistribution.of(List.of("no", "yes", "(other)"),
+        new long[] {700, 300, 0}, i >= 10 ? new long[] {150, 150, 0} : new long[] {210, 90, 0});
     return new MonitorWindow("production", "churn", "3", end(i).minus(Duration.ofMinutes(5)), end(i), 300 + i, i % 4,
-        1.0 + i / 10.0, 5.0 + i, features, Optional.of(prediction), labels, accuracy);
+        1.0 + i / 10.0, 5.0 + i, features, Optional.of(prediction), labels, accuracy, Optional.of(distribution));
   }
 
   private static TestProject.Result ok(TestProject.Result r) {
@@ -140,6 +144,18 @@ class MonitorCommandsTest {
     JsonNode contract = r.get("features").get(1);
     assertThat(contract.get("points").get(0).get("psi").isNull()).as("NaN as null").isTrue();
     assertThat(r.get("prediction").get("drifted_windows").asInt()).isEqualTo(2);
+    assertThat(r.get("prediction_distribution")).singleElement().satisfies(d -> {
+      assertThat(d.get("version").asText()).isEqualTo("3");
+      assertThat(d.get("bins")).extracting(JsonNode::asText).containsExactly("no", "yes", "(other)");
+      assertThat(d.get("reference_counts")).extracting(JsonNode::asLong).containsExactly(700L, 300L, 0L);
+      assertThat(d.get("reference_shares")).extracting(JsonNode::asDouble).containsExactly(0.7, 0.3, 0.0);
+      assertThat(d.get("points")).hasSize(WINDOWS);
+      assertThat(Instant.parse(d.get("points").get(0).get("end").asText())).isEqualTo(end(0));
+      assertThat(d.get("points").get(0).get("rows").asLong()).isEqualTo(300);
+      assertThat(d.get("points").get(0).get("shares")).extracting(JsonNode::asDouble).containsExactly(0.7, 0.3, 0.0);
+      assertThat(d.get("points").get(11).get("counts")).extracting(JsonNode::asLong).containsExactly(150L, 150L, 0L);
+      assertThat(d.get("points").get(11).get("shares")).extracting(JsonNode::asDouble).containsExactly(0.5, 0.5, 0.0);
+    });
     JsonNode traffic = r.get("traffic");
     assertThat(traffic).hasSize(WINDOWS);
     assertThat(traffic.get(5).get("latency_p99_ms").asDouble()).isEqualTo(10.0);
@@ -167,7 +183,9 @@ class MonitorCommandsTest {
   void monitorReportWithoutOptionsSummarisesVersionsDriftedFeaturesAndAlerts() {
     String out = ok(p.kiln("monitor", "report", "--env", "production")).out();
     assertThat(out).contains("12 windows, 1 alerts").contains("churn:3").contains("tenure drifted in 4 of 12 windows")
-        .contains("predictions drifted in 2 of 12 windows").contains("webhook ok, rollback ok")
+        .contains("predictions drifted in 2 of 12 windows")
+        .contains("churn:3 predicted in its last window: no 50.0% (reference 70.0%), yes 50.0% (reference 30.0%)")
+        .contains("webhook ok, rollback ok")
         .contains("--html FILE").doesNotContain("contract drifted");
   }
 
@@ -177,17 +195,27 @@ class MonitorCommandsTest {
     assertThat(ok(p.kiln("monitor", "report", "--env", "production", "--html", file.toString())).out())
         .contains("Wrote").contains("12 windows, 1 alerts");
     String html = Files.readString(file);
-    for (String section : List.of("drift", "prediction", "traffic", "accuracy", "alerts")) {
+    for (String section : List.of("drift", "prediction", "distribution", "traffic", "accuracy", "alerts")) {
       assertThat(section(html, section)).as(section).contains("<svg");
     }
     assertThat(section(html, "drift")).contains("Drift per feature, churn:3").contains("Drift of tenure")
         .doesNotContain("Drift of contract");
     assertThat(count(section(html, "drift"), "<rect class=\"drifted\"")).as("heatmap cells of drifted windows").isEqualTo(4);
     assertThat(count(section(html, "prediction"), "class=\"marked\"")).isEqualTo(2);
+    String distribution = section(html, "distribution");
+    assertThat(distribution).contains("Prediction distribution, churn:3")
+        .contains("no <span class=\"muted\">(reference 70.00%)").as("an unused bin is left out").doesNotContain("(other)")
+        .contains("yes 50.00% (150 of 300), reference 30.00%");
+    assertThat(count(distribution, "<rect class=\"share\"")).as("a bar per window, a segment per class predicted")
+        .isEqualTo(2 * WINDOWS);
+    assertThat(count(distribution, "<line class=\"reference\"")).as("where the reference's \"no\" ends").isEqualTo(1);
+    assertThat(distribution).as("the reference line 0.7 of the plot's height up").contains("class=\"reference\" x1=\"56\" "
+        + "x2=\"544\" y1=\"79.6\"");
+    assertThat(count(distribution, "<line class=\"alert\"")).isEqualTo(1);
     assertThat(section(html, "traffic")).contains("Latency").contains("churn:3 p99").contains("Error rate");
     assertThat(section(html, "accuracy")).contains("Live accuracy").contains("Live auc").contains("Labels per window");
     assertThat(section(html, "alerts")).contains("HTTP 503, retrying in 1s").contains("production back on churn v2");
-    assertThat(count(html, "<line class=\"alert\"")).as("the alert on every time chart").isGreaterThanOrEqualTo(7);
+    assertThat(count(html, "<line class=\"alert\"")).as("the alert on every time chart").isGreaterThanOrEqualTo(8);
     assertThat(html).as("nothing loaded, nothing run").doesNotContain("<script").doesNotContain("src=")
         .doesNotContain("href=").doesNotContain("url(");
   }
@@ -235,7 +263,7 @@ class MonitorCommandsTest {
     Matcher layout = Pattern.compile("<pre id=\"layout\">([^<]*)</pre>").matcher(dom);
     assertThat(layout.find()).as("the measured page").isTrue();
     assertThat(layout.group(1)).contains("outside=0").containsPattern("drift=[1-9]").containsPattern("prediction=[1-9]")
-        .containsPattern("traffic=[1-9]").containsPattern("accuracy=[1-9]").containsPattern("alerts=[1-9]");
+        .containsPattern("distribution=[1-9]").containsPattern("traffic=[1-9]").containsPattern("accuracy=[1-9]").containsPattern("alerts=[1-9]");
   }
 
   private static String section(String html, String id) {

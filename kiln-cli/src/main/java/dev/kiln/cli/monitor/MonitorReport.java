@@ -3,6 +3,7 @@ package dev.kiln.cli.monitor;
 import dev.kiln.release.monitor.Alert;
 import dev.kiln.release.monitor.FeatureDrift;
 import dev.kiln.release.monitor.MonitorWindow;
+import dev.kiln.release.monitor.PredictionDistribution;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,16 +16,18 @@ import java.util.TreeSet;
 
 /**
  * What {@code kiln monitor report} shows of one environment over a period, arranged as series
- * over time: every feature's drift window by window, the predictions' drift, traffic and
- * latency, live accuracy over the windows that got labels, and the alerts. The JSON and HTML
- * forms render this one arrangement, so they always agree.
+ * over time: every feature's drift window by window, the predictions' drift and their
+ * distribution per version, traffic and latency, live accuracy over the windows that got labels,
+ * and the alerts. The JSON and HTML forms render this one arrangement, so they always agree.
  */
 public record MonitorReport(String environment, Instant since, Instant until, List<MonitorWindow> windows,
-    List<DriftSeries> features, Optional<DriftSeries> prediction, List<Alert> alerts) {
+    List<DriftSeries> features, Optional<DriftSeries> prediction, List<DistributionSeries> distributions,
+    List<Alert> alerts) {
 
   public MonitorReport {
     windows = List.copyOf(windows);
     features = List.copyOf(features);
+    distributions = List.copyOf(distributions);
     alerts = List.copyOf(alerts);
   }
 
@@ -50,6 +53,27 @@ public record MonitorReport(String environment, Instant since, Instant until, Li
     }
   }
 
+  /** One window's predictions on its version's cells. */
+  public record DistributionPoint(MonitorWindow window, PredictionDistribution distribution) {}
+
+  /**
+   * The predictions' distribution of one version over time: its cells ({@code bins}) and their
+   * reference counts, which stay as the version's reference profile has them, and each window's
+   * counts, in window order.
+   */
+  public record DistributionSeries(String version, List<String> bins, List<Long> reference,
+      List<DistributionPoint> points) {
+    public DistributionSeries {
+      bins = List.copyOf(bins);
+      reference = List.copyOf(reference);
+      points = List.copyOf(points);
+    }
+
+    public double[] referenceShares() {
+      return points.get(0).distribution().referenceShares();
+    }
+  }
+
   /**
    * Arranges {@code windows} (oldest first) and {@code alerts} (newest first) as the ports return
    * them; features keep the order of the signature, as the first window that has them lists them.
@@ -67,7 +91,23 @@ public record MonitorReport(String environment, Instant since, Instant until, Li
     List<DriftSeries> series = new ArrayList<>();
     features.forEach((name, points) -> series.add(new DriftSeries(name, points)));
     return new MonitorReport(environment, since, until, windows, series,
-        prediction.isEmpty() ? Optional.empty() : Optional.of(new DriftSeries("prediction", prediction)), alerts);
+        prediction.isEmpty() ? Optional.empty() : Optional.of(new DriftSeries("prediction", prediction)),
+        distributions(windows), alerts);
+  }
+
+  /** A series per version (and per set of cells, should a version's ever change), in the order they first appear. */
+  private static List<DistributionSeries> distributions(List<MonitorWindow> windows) {
+    Map<List<Object>, List<DistributionPoint>> byVersion = new LinkedHashMap<>();
+    for (MonitorWindow w : windows) {
+      w.distribution().ifPresent(d -> byVersion.computeIfAbsent(List.of(label(w), d.bins(), d.reference()),
+          k -> new ArrayList<>()).add(new DistributionPoint(w, d)));
+    }
+    List<DistributionSeries> out = new ArrayList<>();
+    byVersion.forEach((key, points) -> {
+      PredictionDistribution first = points.get(0).distribution();
+      out.add(new DistributionSeries((String) key.get(0), first.bins(), first.reference(), points));
+    });
+    return out;
   }
 
   /** The versions that served, {@code model:version}, in the order they first closed a window. */

@@ -15,7 +15,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * A {@link MonitorReport} as one self-contained HTML page in the style of the data and
  * evaluation reports: input drift as a heatmap per version and a line per drifted feature,
- * prediction drift, latency, errors and traffic, live accuracy once labels arrived, and the
+ * prediction drift, the prediction distribution per version against the reference's, latency,
+ * errors and traffic, live accuracy once labels arrived, and the
  * alerts with what their actions did. Charts are inline SVG with the alerts drawn on them; the
  * page loads nothing from anywhere and runs no script.
  */
@@ -52,6 +53,15 @@ public final class MonitorReportHtml {
     section(h, "prediction", "Predictions", () -> r.prediction().ifPresentOrElse(p -> DriftSections.prediction(h, r, p),
         () -> note(h, r.windows().isEmpty() ? none(r) : "No window was tested for prediction drift (no reference "
             + "predictions).")));
+    section(h, "distribution", "Prediction distribution", () -> {
+      if (r.distributions().isEmpty()) {
+        note(h, r.windows().isEmpty() ? none(r) : "No window recorded the predictions' distribution (no reference "
+            + "predictions, or windows recorded by an older gateway).");
+      } else {
+        r.distributions().forEach(d -> h.append(new DistributionChart("Prediction distribution, " + d.version(),
+            earliest(r), latest(r)).render(d, alertMarkers(r))));
+      }
+    });
     section(h, "traffic", "Latency, errors and traffic", () -> {
       if (r.windows().isEmpty()) {
         note(h, none(r));
@@ -179,8 +189,12 @@ public final class MonitorReportHtml {
   }
 
   static TimeChart chart(MonitorReport r, String title, String yLabel) {
-    return new TimeChart(title, yLabel, earliest(r), latest(r)).markers(r.alerts().stream()
-        .map(a -> new TimeChart.Marker(a.at(), a.rule() + " at " + Html.time(a.at()) + ": " + a.summary())).toList());
+    return new TimeChart(title, yLabel, earliest(r), latest(r)).markers(alertMarkers(r));
+  }
+
+  private static List<TimeChart.Marker> alertMarkers(MonitorReport r) {
+    return r.alerts().stream()
+        .map(a -> new TimeChart.Marker(a.at(), a.rule() + " at " + Html.time(a.at()) + ": " + a.summary())).toList();
   }
 
   private static java.time.Instant earliest(MonitorReport r) {

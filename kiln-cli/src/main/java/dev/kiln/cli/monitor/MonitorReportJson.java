@@ -23,6 +23,7 @@ public final class MonitorReportJson {
     m.put("versions", versions(r));
     m.put("features", r.features().stream().map(MonitorReportJson::series).toList());
     m.put("prediction", r.prediction().map(MonitorReportJson::series).orElse(null));
+    m.put("prediction_distribution", r.distributions().stream().map(MonitorReportJson::distribution).toList());
     m.put("traffic", r.windows().stream().map(MonitorReportJson::traffic).toList());
     m.put("accuracy", r.labelled().stream().map(MonitorReportJson::accuracy).toList());
     m.put("alerts", r.alerts().stream().map(AlertView::json).toList());
@@ -63,6 +64,30 @@ public final class MonitorReportJson {
     }
     m.put("points", points);
     return m;
+  }
+
+  private static Map<String, Object> distribution(MonitorReport.DistributionSeries s) {
+    MonitorWindow first = s.points().get(0).window();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("model", first.model());
+    m.put("version", first.version());
+    m.put("bins", s.bins());
+    m.put("reference_counts", s.reference());
+    m.put("reference_shares", shares(s.referenceShares()));
+    List<Object> points = new ArrayList<>();
+    for (MonitorReport.DistributionPoint p : s.points()) {
+      Map<String, Object> x = window(p.window());
+      x.put("rows", p.distribution().currentTotal());
+      x.put("counts", p.distribution().current());
+      x.put("shares", shares(p.distribution().currentShares()));
+      points.add(x);
+    }
+    m.put("points", points);
+    return m;
+  }
+
+  private static List<Double> shares(double[] shares) {
+    return java.util.Arrays.stream(shares).boxed().toList();
   }
 
   private static Map<String, Object> traffic(MonitorWindow w) {

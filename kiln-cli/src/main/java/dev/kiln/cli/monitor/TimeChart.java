@@ -19,7 +19,8 @@ import java.util.OptionalDouble;
 final class TimeChart {
   static final String STYLE = "figure.plot{display:inline-block;margin:0 1.5em 1.5em 0;vertical-align:top}"
       + "figure.plot figcaption{font-size:12px;max-width:560px;overflow-wrap:anywhere}"
-      + "figure.plot figcaption span.key{display:inline-block;width:10px;height:10px;margin:0 4px 0 10px}";
+      + "figure.plot figcaption span.key{display:inline-block;width:10px;height:10px;margin:0 4px 0 10px}"
+      + "figure.plot figcaption span.bin{white-space:nowrap}";
   static final List<String> COLORS = List.of("#1f6feb", "#e8833a", "#17803d", "#8250df", "#6b8fd6", "#a15c00");
   static final String MARK = "#b42318";
   private static final int W = 560;

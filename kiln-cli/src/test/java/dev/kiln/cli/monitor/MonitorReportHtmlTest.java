@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kiln.release.monitor.FeatureDrift;
 import dev.kiln.release.monitor.MonitorWindow;
+import dev.kiln.release.monitor.PredictionDistribution;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,6 +50,27 @@ class MonitorReportHtmlTest {
   void mergedHeatmapColumnsShowTheirWorstWindowAndSayHowManyDrifted() {
     String html = MonitorReportHtml.render(wide(6, 480));
     assertThat(html).contains("1 of 2 windows drifted");
+  }
+
+  @Test
+  void aDayOfMinuteWindowsMergesThePredictionDistributionIntoAtMostTwoHundredFortyBarsThatSumTheirCounts() {
+    List<String> bins = List.of("<= 1", "(1, 2]", "(2, 3]", "(3, 4]", "> 4", "(other)");
+    List<MonitorWindow> ws = new ArrayList<>();
+    for (int i = 0; i < 1440; i++) {
+      Instant end = T0.plus(Duration.ofMinutes(i + 1));
+      long[] current = i % 2 == 0 ? new long[] {40, 20, 20, 10, 10, 0} : new long[] {0, 20, 20, 30, 30, 0};
+      ws.add(new MonitorWindow("production", "amounts", "1", end.minus(Duration.ofMinutes(1)), end, 100, 0, 1, 2,
+          List.of(), Optional.empty(), 0, Map.of(), Optional.of(PredictionDistribution.of(bins,
+              new long[] {200, 200, 200, 200, 200, 0}, current))));
+    }
+    String html = MonitorReportHtml.render(MonitorReport.of("production", T0, T0.plus(Duration.ofDays(1)), ws, List.of()));
+    String chart = html.substring(html.indexOf("<figure class=\"plot distribution\">"));
+    chart = chart.substring(0, chart.indexOf("</figure>"));
+    assertThat(count(chart, "<rect class=\"share\"")).as("240 bars of 5 bins").isEqualTo(240 * 5);
+    assertThat(chart).as("6 windows to a bar, an even and an odd one summed")
+        .contains("(6 windows): &lt;= 1 20.00% (120 of 600), reference 20.00%");
+    assertThat(count(chart, "<line class=\"reference\"")).isEqualTo(4);
+    assertThat(chart.length()).isLessThan(600_000);
   }
 
   private static int count(String text, String needle) {
