@@ -55,7 +55,11 @@ final class MonitorFixtures {
   /** The ONNX fixture bundled with the reference profile of {@code reference} rows. */
   static Path bundle(Path root, String model, int version, List<Map<String, Object>> reference) throws IOException {
     Path dir = TestBundles.onnxColumns(root, model, version);
-    Path csv = csv(root.resolve(model + "-" + version + "-reference.csv"), reference);
+    return withProfile(dir, csv(root.resolve(model + "-" + version + "-reference.csv"), reference));
+  }
+
+  /** A bundle given the reference profile of the rows of {@code csv}, as kiln-data writes it. */
+  static Path withProfile(Path dir, Path csv) throws IOException {
     try (DataSource ds = DataSource.open(csv.toString(), ReadOptions.DEFAULT)) {
       Profiler.profile(ds).write(dir.resolve("reference-profile.json"));
     }
