@@ -2,6 +2,7 @@ package dev.kiln.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kiln.core.TestClock;
 import dev.kiln.model.features.Columns;
 import dev.kiln.model.predict.Predictions;
 import dev.kiln.serve.batch.Batching;
@@ -46,23 +47,8 @@ class LiveDriftTest {
     return d;
   }
 
-  private static Columns columns(List<Map<String, Object>> rows) {
-    double[] age = new double[rows.size()];
-    double[] income = new double[rows.size()];
-    String[] grade = new String[rows.size()];
-    for (int i = 0; i < rows.size(); i++) {
-      age[i] = ((Number) rows.get(i).get("age")).doubleValue();
-      income[i] = ((Number) rows.get(i).get("income")).doubleValue();
-      grade[i] = (String) rows.get(i).get("grade");
-    }
-    Map<String, double[]> n = new LinkedHashMap<>();
-    n.put("age", age);
-    n.put("income", income);
-    return Columns.of(n, Map.of("grade", grade));
-  }
-
   private static void send(LiveDrift d, List<Map<String, Object>> rows) {
-    Columns c = columns(rows);
+    Columns c = MonitorFixtures.columns(rows);
     Predictions p = version.predict(c);
     d.record(version, c, p);
   }
@@ -115,7 +101,7 @@ class LiveDriftTest {
   void memoryStaysFlatOver200kRequests() {
     LiveDrift d = drift(new DriftOptions(true, Duration.ofHours(1), 10_000, 100));
     List<Map<String, Object>> one = MonitorFixtures.rows(1, 8, 0, false);
-    Columns c = columns(one);
+    Columns c = MonitorFixtures.columns(one);
     Predictions p = version.predict(c);
     for (int i = 0; i < 20_000; i++) {
       d.record(version, c, p);
