@@ -63,8 +63,8 @@ wait_for() {  # URL
   echo "bench/monitor: $1 did not come up" >&2; exit 1
 }
 names=(off on); ports=("$(port)" "$(port)")
-k serve telco:1 --port "${ports[0]}" --no-monitor > "$out/off.log" 2>&1 & pids+=($!)
-k serve telco:1 --port "${ports[1]}" --log-requests "$out/requests" --log-sample 0.01 > "$out/on.log" 2>&1 & pids+=($!)
+"$kiln" -C "$out/project" serve telco:1 --port "${ports[0]}" --no-monitor > "$out/off.log" 2>&1 & pids+=($!)
+"$kiln" -C "$out/project" serve telco:1 --port "${ports[1]}" --log-requests "$out/requests" --log-sample 0.01 > "$out/on.log" 2>&1 & pids+=($!)
 for p in "${ports[@]}"; do wait_for "http://127.0.0.1:$p/ping"; done
 run() {  # NAME SECONDS FILE
   local p=${ports[0]}; [[ $1 == on ]] && p=${ports[1]}

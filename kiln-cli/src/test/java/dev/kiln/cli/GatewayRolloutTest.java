@@ -2,6 +2,7 @@ package dev.kiln.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kiln.core.TestClock;
 import dev.kiln.core.artifact.ArtifactStore;
 import dev.kiln.release.environment.DeployRequest;
 import dev.kiln.release.environment.Deployer;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.core.TestClock;
 import dev.kiln.serve.Gateway;
 import dev.kiln.serve.GatewayOptions;
 import java.net.URI;

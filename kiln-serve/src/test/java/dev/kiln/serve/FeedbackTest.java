@@ -3,6 +3,7 @@ package dev.kiln.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.core.TestClock;
 import dev.kiln.serve.feedback.FeedbackOptions;
 import java.net.URI;
 import java.net.http.HttpRequest;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.core.TestClock;
 import dev.kiln.model.evaluate.EvaluationOptions;
 import dev.kiln.model.evaluate.Evaluator;
 import dev.kiln.model.features.Columns;

@@ -3,6 +3,7 @@ package dev.kiln.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.kiln.core.TestClock;
 import dev.kiln.data.check.Suite;
 import dev.kiln.data.drift.DriftResult;
 import dev.kiln.data.validate.Baseline;
@@ -48,7 +49,7 @@ class LiveDriftAgreesWithValidateTest {
         new TestClock(Instant.EPOCH), 0.5, Runnable::run);
     drift.addListener(closed::add);
     List<Map<String, Object>> rows = MonitorFixtures.rows(400, 9, shift, shift > 0);
-    Columns c = columns(rows);
+    Columns c = MonitorFixtures.columns(rows);
     Predictions p = v.predict(c);
     drift.record(v, c, p);
     assertThat(closed).hasSize(1);
@@ -83,18 +84,4 @@ class LiveDriftAgreesWithValidateTest {
     }
   }
 
-  private static Columns columns(List<Map<String, Object>> rows) {
-    double[] age = new double[rows.size()];
-    double[] income = new double[rows.size()];
-    String[] grade = new String[rows.size()];
-    for (int i = 0; i < rows.size(); i++) {
-      age[i] = ((Number) rows.get(i).get("age")).doubleValue();
-      income[i] = ((Number) rows.get(i).get("income")).doubleValue();
-      grade[i] = (String) rows.get(i).get("grade");
-    }
-    Map<String, double[]> n = new LinkedHashMap<>();
-    n.put("age", age);
-    n.put("income", income);
-    return Columns.of(n, Map.of("grade", grade));
-  }
 }

@@ -2,6 +2,7 @@ package dev.kiln.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kiln.core.TestClock;
 import dev.kiln.model.features.Columns;
 import dev.kiln.model.predict.Predictions;
 import dev.kiln.release.monitor.PredictionDistribution;

@@ -2,6 +2,7 @@ package dev.kiln.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kiln.core.TestClock;
 import dev.kiln.model.features.Columns;
 import dev.kiln.model.predict.Predictions;
 import dev.kiln.model.signature.Task;
@@ -48,23 +49,8 @@ class LiveDriftTest {
     return d;
   }
 
-  private static Columns columns(List<Map<String, Object>> rows) {
-    double[] age = new double[rows.size()];
-    double[] income = new double[rows.size()];
-    String[] grade = new String[rows.size()];
-    for (int i = 0; i < rows.size(); i++) {
-      age[i] = ((Number) rows.get(i).get("age")).doubleValue();
-      income[i] = ((Number) rows.get(i).get("income")).doubleValue();
-      grade[i] = (String) rows.get(i).get("grade");
-    }
-    Map<String, double[]> n = new LinkedHashMap<>();
-    n.put("age", age);
-    n.put("income", income);
-    return Columns.of(n, Map.of("grade", grade));
-  }
-
   private static void send(LiveDrift d, List<Map<String, Object>> rows) {
-    Columns c = columns(rows);
+    Columns c = MonitorFixtures.columns(rows);
     Predictions p = version.predict(c);
     d.record(version, c, p);
   }
@@ -119,7 +105,7 @@ class LiveDriftTest {
     List<Map<String, Object>> sent = MonitorFixtures.rows(500, 9, 0, false);
     Map<String, Long> decided = new LinkedHashMap<>();
     for (int from = 0; from < sent.size(); from += 100) {
-      Columns c = columns(sent.subList(from, from + 100));
+      Columns c = MonitorFixtures.columns(sent.subList(from, from + 100));
       Predictions p = version.predict(c);
       Task.Classification task = (Task.Classification) version.task();
       for (int r = 0; r < 100; r++) {
@@ -143,7 +129,7 @@ class LiveDriftTest {
   void memoryStaysFlatOver200kRequests() {
     LiveDrift d = drift(new DriftOptions(true, Duration.ofHours(1), 10_000, 100));
     List<Map<String, Object>> one = MonitorFixtures.rows(1, 8, 0, false);
-    Columns c = columns(one);
+    Columns c = MonitorFixtures.columns(one);
     Predictions p = version.predict(c);
     for (int i = 0; i < 20_000; i++) {
       d.record(version, c, p);

@@ -1,6 +1,7 @@
 package dev.kiln.serve;
 
 import dev.kiln.core.fingerprint.CanonicalJson;
+import dev.kiln.model.features.Columns;
 import dev.kiln.data.profile.Profiler;
 import dev.kiln.data.read.DataSource;
 import dev.kiln.data.read.ReadOptions;
@@ -80,5 +81,21 @@ final class MonitorFixtures {
       in.add(c);
     }
     return Http.json(Map.of("dataframe_records", in));
+  }
+
+  /** The rows as the gateway hands them to live drift: age and income numeric, grade a category. */
+  static Columns columns(List<Map<String, Object>> rows) {
+    double[] age = new double[rows.size()];
+    double[] income = new double[rows.size()];
+    String[] grade = new String[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      age[i] = ((Number) rows.get(i).get("age")).doubleValue();
+      income[i] = ((Number) rows.get(i).get("income")).doubleValue();
+      grade[i] = (String) rows.get(i).get("grade");
+    }
+    Map<String, double[]> n = new LinkedHashMap<>();
+    n.put("age", age);
+    n.put("income", income);
+    return Columns.of(n, Map.of("grade", grade));
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.core.TestClock;
 import dev.kiln.data.check.Suite;
 import dev.kiln.data.read.DataSource;
 import dev.kiln.data.read.ReadOptions;
@@ -46,21 +47,6 @@ class RequestLogTest {
         MonitorFixtures.rows(3000, 1, 0, false)));
   }
 
-  private static Columns columns(List<Map<String, Object>> rows) {
-    double[] age = new double[rows.size()];
-    double[] income = new double[rows.size()];
-    String[] grade = new String[rows.size()];
-    for (int i = 0; i < rows.size(); i++) {
-      age[i] = ((Number) rows.get(i).get("age")).doubleValue();
-      income[i] = ((Number) rows.get(i).get("income")).doubleValue();
-      grade[i] = (String) rows.get(i).get("grade");
-    }
-    Map<String, double[]> n = new LinkedHashMap<>();
-    n.put("age", age);
-    n.put("income", income);
-    return Columns.of(n, Map.of("grade", grade));
-  }
-
   private static List<Path> files(Path dir) throws Exception {
     try (Stream<Path> s = Files.list(dir)) {
       return s.sorted().toList();
@@ -69,7 +55,7 @@ class RequestLogTest {
 
   private void write(RequestLog log, int requests, int rowsEach) {
     for (int i = 0; i < requests; i++) {
-      Columns c = columns(MonitorFixtures.rows(rowsEach, i, 0, false));
+      Columns c = MonitorFixtures.columns(MonitorFixtures.rows(rowsEach, i, 0, false));
       Predictions p = version.predict(c);
       log.record("req-" + i, version, c, p);
     }

@@ -148,8 +148,11 @@ class RandomRowsPropertyTest {
           m.java().predict(x, i * FEATURES, got);
         }
         for (int k = 0; k < got.length; k++) {
+          // A float32 output such as exp(margin) of count:poisson may differ by a float ulp from
+          // XGBoost's own exp, which above 8 is more than the absolute tolerance.
+          double tolerance = Math.max(Agreement.TOLERANCE, 2 * Math.ulp(want[i][k]));
           assertThat((double) got[k]).as("%s row %d output %d", e.getKey(), i, k)
-              .isCloseTo(want[i][k], org.assertj.core.api.Assertions.within(Agreement.TOLERANCE));
+              .isCloseTo(want[i][k], org.assertj.core.api.Assertions.within(tolerance));
         }
       }
     }

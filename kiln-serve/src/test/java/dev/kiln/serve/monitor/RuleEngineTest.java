@@ -2,6 +2,7 @@ package dev.kiln.serve.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kiln.core.TestClock;
 import dev.kiln.core.config.YamlReader;
 import dev.kiln.core.config.Problems;
 import dev.kiln.release.monitor.FeatureDrift;

@@ -1,4 +1,4 @@
-package dev.kiln.cli;
+package dev.kiln.core;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,15 +7,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the test moves by hand, so timed state machines are tested without sleeping. */
-final class TestClock extends Clock {
+/** A clock the test moves by hand, so timed state machines (rollouts, monitor rules, schedules) are tested without sleeping; shared through kiln-core's test jar. */
+public final class TestClock extends Clock {
   private final AtomicReference<Instant> now;
 
-  TestClock(Instant start) {
+  public TestClock(Instant start) {
     this.now = new AtomicReference<>(start);
   }
 
-  void advance(Duration d) {
+  public void advance(Duration d) {
     now.updateAndGet(t -> t.plus(d));
   }
 
