@@ -24,7 +24,8 @@ final class JavaRuntime {
    * libraries would bring X11's into the image. ImageRuntimeTest checks the list against jdeps.
    */
   static final List<String> MODULES = List.of("java.base", "java.logging", "java.management", "java.naming",
-      "java.scripting", "java.security.jgss", "java.sql", "java.xml", "jdk.management", "jdk.unsupported");
+      "java.net.http", "java.scripting", "java.security.jgss", "java.sql", "java.xml", "jdk.management",
+      "jdk.unsupported");
   private static final List<String> OPTIONS = List.of("--strip-debug", "--no-header-files", "--no-man-pages",
       "--compress=2");
 
