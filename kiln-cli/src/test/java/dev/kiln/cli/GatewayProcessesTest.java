@@ -158,7 +158,9 @@ class GatewayProcessesTest {
     ok(kiln(db, "deploy", "churn:2", "--env", "production", "--strategy", "canary", "--steps", "50,100",
         "--interval", "10s", "--min-samples", "20", "--analysis", "error_rate=> 0.01", "--analysis",
         "prediction_psi=> 0.25", "--no-wait"));
-    Thread.sleep(1000);
+    for (String gateway : List.of(a, b)) {
+      awaitCanaryLoaded(gateway);
+    }
     try (MetadataStore store = MetadataStore.open(db[1], dir); LoadClient la = new LoadClient(a, bodies);
         LoadClient lb = new LoadClient(b, bodies)) {
       la.send(100);
@@ -180,6 +182,17 @@ class GatewayProcessesTest {
       la.send(50);
       lb.send(50);
       assertThat(la.answeredBy(2) + lb.answeredBy(2)).as(la + " " + lb).isEqualTo(100);
+    }
+  }
+
+  /** Waits until the gateway has loaded the canary and sends it a share, on a client of its own. */
+  private void awaitCanaryLoaded(String gateway) throws Exception {
+    try (LoadClient warm = new LoadClient(gateway, bodies)) {
+      long deadline = System.currentTimeMillis() + 30_000;
+      while (warm.answeredBy(2) == 0 && System.currentTimeMillis() < deadline) {
+        warm.send(20);
+      }
+      assertThat(warm.answeredBy(2)).as("the canary on " + gateway + ": " + warm).isPositive();
     }
   }
 }
