@@ -6,14 +6,16 @@
 # telco gradient-boosting model (its bundle carries the training data's reference profile).
 # Drift windows close every 10,000 rows (the default), so a run closes and tests many of them.
 #   bench/serve/monitor.sh [path/to/telco_churn.csv]      (apt: wrk, curl)
-# Median of 3 interleaved runs of KILN_BENCH_SECONDS (10) each after a warm-up; prints the ratio.
+# Median of KILN_BENCH_ROUNDS (5) interleaved runs of KILN_BENCH_SECONDS (10) each, the order
+# alternating, after a KILN_BENCH_WARMUP (30 s) warm-up of each; prints the ratio and every run.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 data="${1:-$root/kiln-model/src/test/resources/datasets/telco_churn.csv}"
 out="$root/bench/out/monitor"
 secs="${KILN_BENCH_SECONDS:-10}"
-warmup="${KILN_BENCH_WARMUP:-10}"
+warmup="${KILN_BENCH_WARMUP:-30}"
+rounds="${KILN_BENCH_ROUNDS:-5}"
 rm -rf "$out" && mkdir -p "$out/project"
 cut -d' ' -f1-3 /proc/loadavg > "$out/load.start"
 for tool in wrk curl /usr/bin/python3; do
@@ -71,8 +73,9 @@ run() {  # NAME SECONDS FILE
   BODIES="$out/bodies.txt" wrk -t2 -c64 -d"$2s" --timeout 10s --latency -s "$out/bodies.lua" "http://127.0.0.1:$p" > "$3"
 }
 for n in "${names[@]}"; do run "$n" "$warmup" /dev/null; done    # JIT warm-up
-for i in 1 2 3; do
-  for n in "${names[@]}"; do run "$n" "$secs" "$out/$n.$i.txt"; done
+for i in $(seq 1 "$rounds"); do   # the order alternates, so neither side always goes first
+  if (( i % 2 )); then order=(off on); else order=(on off); fi
+  for n in "${order[@]}"; do run "$n" "$secs" "$out/$n.$i.txt"; done
 done
 curl -sf "http://127.0.0.1:${ports[1]}/monitor" > "$out/monitor.json"
 curl -sf "http://127.0.0.1:${ports[1]}/metrics" | grep -E '^kiln_feature_drifted' > "$out/drift.metrics" || true
@@ -89,10 +92,10 @@ def parse(path):
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", t)
     return rps, p99, int(non2xx.group(1)) if non2xx else 0
 def med(name):
-    runs = [parse(f) for f in sorted(glob.glob(f"{out}/{name}.[123].txt"))]
+    runs = [parse(f) for f in sorted(glob.glob(f"{out}/{name}.*.txt"))]
     return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs), sum(r[2] for r in runs)
 off, on = med("off"), med("on")
-print("wrk -t2 -c64, single rows, median of 3 interleaved runs:")
+print(f"wrk -t2 -c64, single rows, median of {len(glob.glob(out + '/off.*.txt'))} interleaved runs:")
 print(f"  monitoring off  {off[0]:9.0f} req/s   p99 {off[1]:7.2f} ms   non-2xx {off[2]}")
 print(f"  monitoring on   {on[0]:9.0f} req/s   p99 {on[1]:7.2f} ms   non-2xx {on[2]}   (drift + 1% request log)")
 print(f"throughput on/off {on[0] / off[0]:.3f}: monitoring costs {100 * (1 - on[0] / off[0]):.1f}% (target <= 5%), "
@@ -104,5 +107,8 @@ for v in m["versions"]:
           f"{last.get('rows', 0)} rows, drifted: {[f['feature'] for f in last.get('features', []) if f['drifted']]}")
 log = m.get("request_log", {})
 print(f"  request log: {log.get('logged', 0)} requests logged, {log.get('dropped', 0)} dropped")
+for name in ("off", "on"):
+    print(f"  {name:3s} runs:", ", ".join(f"{parse(f)[0]:.0f} req/s p99 {parse(f)[1]:.1f} ms"
+                                        for f in sorted(glob.glob(f"{out}/{name}.*.txt"))))
 print("load average at start / end:", open(out + "/load.start").read().strip(), "/", open(out + "/load.end").read().strip())
 PY
