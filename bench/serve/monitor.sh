@@ -68,9 +68,14 @@ names=(off on); ports=("$(port)" "$(port)")
 "$kiln" -C "$out/project" serve telco:1 --port "${ports[0]}" --no-monitor > "$out/off.log" 2>&1 & pids+=($!)
 "$kiln" -C "$out/project" serve telco:1 --port "${ports[1]}" --log-requests "$out/requests" --log-sample 0.01 > "$out/on.log" 2>&1 & pids+=($!)
 for p in "${ports[@]}"; do wait_for "http://127.0.0.1:$p/ping"; done
-run() {  # NAME SECONDS FILE
-  local p=${ports[0]}; [[ $1 == on ]] && p=${ports[1]}
+cpu() {  # PID: user + system CPU time of the process so far, in clock ticks
+  awk '{print $14 + $15}' "/proc/$1/stat"
+}
+run() {  # NAME SECONDS FILE; FILE.cpu gets the gateway's CPU ticks spent during the run
+  local p=${ports[0]} pid=${pids[0]}; [[ $1 == on ]] && p=${ports[1]} pid=${pids[1]}
+  local before; before=$(cpu "$pid")
   BODIES="$out/bodies.txt" wrk -t2 -c64 -d"$2s" --timeout 10s --latency -s "$out/bodies.lua" "http://127.0.0.1:$p" > "$3"
+  echo $(( $(cpu "$pid") - before )) > "$3.cpu"
 }
 for n in "${names[@]}"; do run "$n" "$warmup" /dev/null; done    # JIT warm-up
 for i in $(seq 1 "$rounds"); do   # the order alternates, so neither side always goes first
@@ -81,7 +86,7 @@ curl -sf "http://127.0.0.1:${ports[1]}/monitor" > "$out/monitor.json"
 curl -sf "http://127.0.0.1:${ports[1]}/metrics" | grep -E '^kiln_feature_drifted' > "$out/drift.metrics" || true
 cut -d' ' -f1-3 /proc/loadavg > "$out/load.end"
 
-/usr/bin/python3 - "$out" <<'PY'
+/usr/bin/python3 - "$out" "$(getconf CLK_TCK)" <<'PY'
 import glob, json, re, statistics, sys
 out = sys.argv[1]
 def parse(path):
@@ -95,6 +100,14 @@ def med(name):
     runs = [parse(f) for f in sorted(glob.glob(f"{out}/{name}.*.txt"))]
     return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs), sum(r[2] for r in runs)
 off, on = med("off"), med("on")
+tick = int(sys.argv[2])
+def cpu_per_request(name):
+    """Median over the runs of the gateway's CPU time per answered request, in microseconds."""
+    per = []
+    for f in sorted(glob.glob(f"{out}/{name}.*.txt")):
+        n = int(re.search(r"(\d+) requests in", open(f).read()).group(1))
+        per.append(int(open(f + ".cpu").read()) / tick / n * 1e6)
+    return statistics.median(per), per
 print(f"wrk -t2 -c64, single rows, median of {len(glob.glob(out + '/off.*.txt'))} interleaved runs:")
 print(f"  monitoring off  {off[0]:9.0f} req/s   p99 {off[1]:7.2f} ms   non-2xx {off[2]}")
 print(f"  monitoring on   {on[0]:9.0f} req/s   p99 {on[1]:7.2f} ms   non-2xx {on[2]}   (drift + 1% request log)")
@@ -107,6 +120,10 @@ for v in m["versions"]:
           f"{last.get('rows', 0)} rows, drifted: {[f['feature'] for f in last.get('features', []) if f['drifted']]}")
 log = m.get("request_log", {})
 print(f"  request log: {log.get('logged', 0)} requests logged, {log.get('dropped', 0)} dropped")
+(coff, poff), (con, pon) = cpu_per_request("off"), cpu_per_request("on")
+print(f"gateway CPU per request (user + system, the steadier figure on a shared machine): "
+      f"off {coff:.1f} us, on {con:.1f} us: monitoring costs {100 * (con / coff - 1):.1f}% of CPU per request")
+print("  off:", ", ".join(f"{x:.1f}" for x in poff), "us;  on:", ", ".join(f"{x:.1f}" for x in pon), "us")
 for name in ("off", "on"):
     print(f"  {name:3s} runs:", ", ".join(f"{parse(f)[0]:.0f} req/s p99 {parse(f)[1]:.1f} ms"
                                         for f in sorted(glob.glob(f"{out}/{name}.*.txt"))))

@@ -192,7 +192,13 @@ class GatewayProcessesTest {
       while (warm.answeredBy(2) == 0 && System.currentTimeMillis() < deadline) {
         warm.send(20);
       }
-      assertThat(warm.answeredBy(2)).as("the canary on " + gateway + ": " + warm).isPositive();
+      if (warm.answeredBy(2) == 0) {
+        StringBuilder logs = new StringBuilder();
+        for (Path log : Files.newDirectoryStream(dir, "*.log")) {
+          logs.append("\n--- ").append(log.getFileName()).append(":\n").append(Files.readString(log));
+        }
+        throw new AssertionError("the canary on " + gateway + " got no request: " + warm + logs);
+      }
     }
   }
 }

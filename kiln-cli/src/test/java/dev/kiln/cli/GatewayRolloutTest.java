@@ -111,6 +111,36 @@ class GatewayRolloutTest {
     assertThat(reg.exit()).as(reg.toString()).isZero();
   }
 
+  @Test
+  void gatewaysSharingAProjectWriteOneVersionsBundleAtOnceAndEachLoadsAWholeBundle() throws Exception {
+    Path root = dir.resolve(".kiln/bundles-race-" + System.nanoTime());
+    var version = store.registry().resolve(ModelRef.parse(MODEL + ":1"));
+    int writers = 6;
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(writers);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+    try {
+      List<java.util.concurrent.Future<Path>> done = new ArrayList<>();
+      for (int i = 0; i < writers; i++) {
+        done.add(pool.submit(() -> {
+          CheckedOutBundles own = new CheckedOutBundles(new ModelCheckout(new ArtifactStore(
+              dir.resolve(".kiln/objects")), dir.resolve(".kiln")), root, "test");
+          start.await();
+          Path bundle = own.bundle(version);
+          dev.kiln.release.bundle.BundleManifest.verify(bundle);   // no file pulled from under it
+          return bundle;
+        }));
+      }
+      for (var f : done) {
+        assertThat(f.get()).isEqualTo(root.resolve(MODEL).resolve("1"));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    try (var left = java.nio.file.Files.list(root.resolve(MODEL))) {
+      assertThat(left.map(q -> q.getFileName().toString())).as("only the bundle is left").containsExactly("1");
+    }
+  }
+
   @AfterAll
   static void closeStore() {
     store.close();

@@ -1,17 +1,22 @@
 package dev.kiln.serve;
 
+import dev.kiln.core.artifact.ArtifactStore;
 import dev.kiln.release.bundle.BundleInfo;
 import dev.kiln.release.bundle.BundleWriter;
 import dev.kiln.release.registry.ModelCheckout;
 import dev.kiln.release.registry.ModelVersion;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * Bundles written from the artifact store: {@code ROOT/NAME/VERSION/}, made once with
  * {@link BundleWriter} from the version's verified checkout and reused after (the gateway
  * verifies the manifest every time it loads one, so a damaged copy is refused, not served).
+ * Gateways sharing a project may write the same bundle at once: the first rename wins, and the
+ * others keep it.
  */
 public final class CheckedOutBundles implements VersionBundles {
   private final ModelCheckout checkout;
@@ -27,8 +32,21 @@ public final class CheckedOutBundles implements VersionBundles {
   @Override
   public Path bundle(ModelVersion v) throws IOException {
     Path dir = root.resolve(v.model()).resolve(Integer.toString(v.version()));
-    if (!Files.isRegularFile(dir.resolve(BundleInfo.FILE))) {
-      new BundleWriter(checkout, kilnVersion).write(v, dir);
+    if (Files.isRegularFile(dir.resolve(BundleInfo.FILE))) {
+      return dir;
+    }
+    // Written aside and renamed into place, never over a bundle another gateway on this project
+    // wrote meanwhile: replacing it could pull its files from under that gateway while it loads them.
+    Path mine = dir.resolveSibling("." + v.version() + ".writing-" + ProcessHandle.current().pid() + "-"
+        + Thread.currentThread().getId());
+    new BundleWriter(checkout, kilnVersion).write(v, mine);
+    try {
+      Files.move(mine, dir, StandardCopyOption.ATOMIC_MOVE);
+    } catch (FileSystemException e) {
+      ArtifactStore.deleteRecursively(mine);
+      if (!Files.isRegularFile(dir.resolve(BundleInfo.FILE))) {
+        throw e;
+      }
     }
     return dir;
   }
