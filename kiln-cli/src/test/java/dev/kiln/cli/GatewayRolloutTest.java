@@ -114,19 +114,21 @@ class GatewayRolloutTest {
   @Test
   void gatewaysSharingAProjectWriteOneVersionsBundleAtOnceAndEachLoadsAWholeBundle() throws Exception {
     Path root = dir.resolve(".kiln/bundles-race-" + System.nanoTime());
+    Path kiln = dir.resolve(".kiln-race-" + System.nanoTime());   // a checkout of its own, made at once too
     var version = store.registry().resolve(ModelRef.parse(MODEL + ":1"));
     int writers = 6;
     java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(writers);
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
-    try {
+    try (Gateway loader = Gateway.start(GatewayOptions.defaults("127.0.0.1", 0), line -> { })) {
       List<java.util.concurrent.Future<Path>> done = new ArrayList<>();
       for (int i = 0; i < writers; i++) {
         done.add(pool.submit(() -> {
           CheckedOutBundles own = new CheckedOutBundles(new ModelCheckout(new ArtifactStore(
-              dir.resolve(".kiln/objects")), dir.resolve(".kiln")), root, "test");
+              dir.resolve(".kiln/objects")), kiln), root, "test");
           start.await();
           Path bundle = own.bundle(version);
           dev.kiln.release.bundle.BundleManifest.verify(bundle);   // no file pulled from under it
+          loader.load(bundle);                                    // and its model loads whole
           return bundle;
         }));
       }

@@ -3,12 +3,15 @@ package dev.kiln.release.registry;
 import dev.kiln.core.artifact.ArtifactStore;
 import dev.kiln.core.artifact.Output;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * Makes a registered version's artifact available as files: restored (verified) from the
  * artifact store into {@code .kiln/models/NAME/VERSION/}, once; later calls reuse the copy.
+ * Concurrent checkouts of one version are safe: the first whole copy renamed into place wins.
  * This is how {@code name:3} and {@code name@production} work wherever a model path is expected.
  */
 public final class ModelCheckout {
@@ -33,11 +36,28 @@ public final class ModelCheckout {
       throw new RegistryException(v.ref() + " is registered, but its artifact " + v.artifact().digest()
           + " is not in this project's artifact store (" + store.root() + ")");
     }
-    Files.createDirectories(dir);
-    Output relocated = new Output(name.toString(), v.artifact().kind(), v.artifact().digest(), v.artifact().size(),
-        v.artifact().files());
-    store.restore(relocated, dir);
-    Files.writeString(done, v.artifact().digest().toString());
+    // Restored aside and renamed into place whole, so processes checking out the same version at
+    // once (gateways sharing a project) never replace files another one is reading.
+    Files.createDirectories(dir.getParent());
+    Path tmp = Files.createTempDirectory(dir.getParent(), "." + v.version() + ".checkout-");
+    try {
+      Output relocated = new Output(name.toString(), v.artifact().kind(), v.artifact().digest(),
+          v.artifact().size(), v.artifact().files());
+      store.restore(relocated, tmp);
+      Files.writeString(tmp.resolve(".complete"), v.artifact().digest().toString());
+      if (Files.exists(dir) && !Files.exists(done)) {
+        ArtifactStore.deleteRecursively(dir);   // an interrupted checkout of an earlier Kiln
+      }
+      try {
+        Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+      } catch (FileSystemException e) {
+        if (!(Files.exists(done) && Files.exists(target))) {
+          throw e;
+        }
+      }
+    } finally {
+      ArtifactStore.deleteRecursively(tmp);
+    }
     return target;
   }
 }
