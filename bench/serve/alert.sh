@@ -15,25 +15,11 @@ root="$(cd "$here/../.." && pwd)"
 data="${1:-$root/kiln-model/src/test/resources/datasets/telco_churn.csv}"
 out="$root/bench/out/alert"
 reps="${KILN_BENCH_REPS:-5}"
-rm -rf "$out" && mkdir -p "$out/project"
-cut -d' ' -f1-3 /proc/loadavg > "$out/load.start"
-for tool in curl /usr/bin/python3; do
-  command -v "$tool" >/dev/null || { echo "bench/alert: $tool is missing" >&2; exit 2; }
-done
-kiln="$root/kiln"
-"$kiln" --version >/dev/null   # build first, outside the timings
+name=alert
+. "$here/common.sh"
+bench_start curl /usr/bin/python3
 k() { "$kiln" -C "$out/project" "$@"; }
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT
-port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-
-/usr/bin/python3 - "$data" "$out" <<'PY'
-import csv, sys
-rows = list(csv.reader(open(sys.argv[1])))
-with open(sys.argv[2] + "/train.csv", "w", newline="") as f:
-    w = csv.writer(f); w.writerow(rows[0]); w.writerows(r for i, r in enumerate(rows[1:]) if i % 5)
-PY
+telco_split "$data"
 printf 'kiln: 1\npipeline: alert-bench\nstages:\n  noop: {run: "true"}\n' > "$out/project/kiln.yaml"
 for v in 1 2; do
   k train "$out/train.csv" --label churn --algorithm gradient-boosting --out "$out/project/v$v" -P "trees=$((20 + v))" >/dev/null
@@ -62,7 +48,7 @@ k deploy churn:1 --env production >/dev/null
 k deploy churn:2 --env production --timeout 1s >/dev/null 2>&1 || true   # the gateway carries it out
 KILN_WEBHOOK_SECRET=bench-secret "$kiln" -C "$out/project" serve --env production --port "$gw" --poll 200ms \
   > "$out/gateway.log" 2>&1 & pids+=($!)   # the kiln script execs java: this pid is the gateway
-for _ in $(seq 1 600); do curl -sf -o /dev/null "http://127.0.0.1:$gw/v2/health/ready" && break; sleep 0.1; done
+wait_for "http://127.0.0.1:$gw/v2/health/ready"
 
 /usr/bin/python3 - "$data" "$out" "$gw" "$hook" "$reps" "$kiln" <<'PY'
 import csv, hashlib, hmac, http.client, http.server, json, random, statistics, subprocess, sys, threading, time

@@ -14,25 +14,16 @@ out="$root/bench/out/feedback"
 secs="${KILN_BENCH_SECONDS:-10}"
 batches="${BATCHES:-2000}"
 rows="${ROWS:-100}"
-rm -rf "$out" && mkdir -p "$out/project"
-for tool in wrk curl /usr/bin/python3; do
-  command -v "$tool" >/dev/null || { echo "bench/feedback: $tool is missing" >&2; exit 2; }
-done
-kiln="$root/kiln"
-"$kiln" --version >/dev/null
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT
-cut -d' ' -f1-3 /proc/loadavg > "$out/load.start"
+name=feedback
+. "$here/common.sh"
+bench_start wrk curl /usr/bin/python3
+telco_split "$data"
 
-/usr/bin/python3 - "$data" "$out" "$rows" <<'PY'
+/usr/bin/python3 - "$out" "$rows" <<'PY'
 import csv, json, sys
-rows = list(csv.reader(open(sys.argv[1])))
-header, body = rows[0], rows[1:]
-out, n = sys.argv[2], int(sys.argv[3])
-with open(out + "/train.csv", "w", newline="") as f:
-    w = csv.writer(f); w.writerow(header); w.writerows(r for i, r in enumerate(body) if i % 5)
-test = [r for i, r in enumerate(body) if i % 5 == 0]
+out, n = sys.argv[1], int(sys.argv[2])
+rows = list(csv.reader(open(out + "/test.csv")))
+header, test = rows[0], rows[1:]
 cols = [c for c in header if c != "churn"]
 def value(v):
     try:
@@ -46,10 +37,10 @@ printf 'kiln: 1\npipeline: feedback-bench\nstages:\n  noop: {run: "true"}\n' > "
 "$kiln" -C "$out/project" train "$out/train.csv" --label churn --algorithm gradient-boosting --out "$out/project/model" >/dev/null
 "$kiln" -C "$out/project" models register "$out/project/model" --name telco >/dev/null
 
-port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(port)
 "$kiln" -C "$out/project" serve telco:1 --port "$port" --feedback-journal $((batches * rows)) \
   > "$out/kiln-serve.log" 2>&1 & pids+=($!)
-for _ in $(seq 1 600); do curl -sf -o /dev/null "http://127.0.0.1:$port/v2/health/ready" && break; sleep 0.1; done
+wait_for "http://127.0.0.1:$port/v2/health/ready"
 url="http://127.0.0.1:$port"
 
 /usr/bin/python3 - "$url" "$out/batch.json" "$batches" <<'PY'

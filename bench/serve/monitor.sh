@@ -16,26 +16,17 @@ out="$root/bench/out/monitor"
 secs="${KILN_BENCH_SECONDS:-10}"
 warmup="${KILN_BENCH_WARMUP:-30}"
 rounds="${KILN_BENCH_ROUNDS:-5}"
-rm -rf "$out" && mkdir -p "$out/project"
-cut -d' ' -f1-3 /proc/loadavg > "$out/load.start"
-for tool in wrk curl /usr/bin/python3; do
-  command -v "$tool" >/dev/null || { echo "bench/monitor: $tool is missing" >&2; exit 2; }
-done
-kiln="$root/kiln"
-"$kiln" --version >/dev/null   # build first, outside the timings
+name=monitor
+. "$here/common.sh"
+bench_start wrk curl /usr/bin/python3
 k() { "$kiln" -C "$out/project" "$@"; }
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT
+telco_split "$data"
 
-/usr/bin/python3 - "$data" "$out" <<'PY'
+/usr/bin/python3 - "$out" <<'PY'
 import csv, json, sys
-rows = list(csv.reader(open(sys.argv[1])))
-header, body = rows[0], rows[1:]
-out = sys.argv[2]
-with open(out + "/train.csv", "w", newline="") as f:
-    w = csv.writer(f); w.writerow(header); w.writerows(r for i, r in enumerate(body) if i % 5)
-test = [r for i, r in enumerate(body) if i % 5 == 0]
+out = sys.argv[1]
+rows = list(csv.reader(open(out + "/test.csv")))
+header, test = rows[0], rows[1:]
 cols = [c for c in header if c != "churn"]
 def value(v):
     try:
@@ -59,11 +50,6 @@ printf 'kiln: 1\npipeline: monitor-bench\nstages:\n  noop: {run: "true"}\n' > "$
 k train "$out/train.csv" --label churn --algorithm gradient-boosting --out "$out/project/model" >/dev/null
 k models register "$out/project/model" --name telco >/dev/null
 
-port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_for() {  # URL
-  for _ in $(seq 1 600); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done
-  echo "bench/monitor: $1 did not come up" >&2; exit 1
-}
 names=(off on); ports=("$(port)" "$(port)")
 "$kiln" -C "$out/project" serve telco:1 --port "${ports[0]}" --no-monitor > "$out/off.log" 2>&1 & pids+=($!)
 "$kiln" -C "$out/project" serve telco:1 --port "${ports[1]}" --log-requests "$out/requests" --log-sample 0.01 > "$out/on.log" 2>&1 & pids+=($!)
