@@ -6,10 +6,8 @@ import dev.kiln.release.bundle.BundleWriter;
 import dev.kiln.release.registry.ModelCheckout;
 import dev.kiln.release.registry.ModelVersion;
 import java.io.IOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Bundles written from the artifact store: {@code ROOT/NAME/VERSION/}, made once with
@@ -40,14 +38,7 @@ public final class CheckedOutBundles implements VersionBundles {
     Path mine = dir.resolveSibling("." + v.version() + ".writing-" + ProcessHandle.current().pid() + "-"
         + Thread.currentThread().getId());
     new BundleWriter(checkout, kilnVersion).write(v, mine);
-    try {
-      Files.move(mine, dir, StandardCopyOption.ATOMIC_MOVE);
-    } catch (FileSystemException e) {
-      ArtifactStore.deleteRecursively(mine);
-      if (!Files.isRegularFile(dir.resolve(BundleInfo.FILE))) {
-        throw e;
-      }
-    }
+    ArtifactStore.renameIntoPlace(mine, dir, d -> Files.isRegularFile(d.resolve(BundleInfo.FILE)));
     return dir;
   }
 }

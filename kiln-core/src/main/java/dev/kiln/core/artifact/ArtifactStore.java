@@ -300,6 +300,24 @@ public final class ArtifactStore {
     }
   }
 
+  /**
+   * Renames a directory written aside ({@code written}) to {@code target} whole. When another
+   * writer got a copy there first and {@code whole} says that copy is complete, it is kept and
+   * {@code written} deleted: concurrent writers of the same content never replace files a reader
+   * may be reading.
+   */
+  public static void renameIntoPlace(Path written, Path target, java.util.function.Predicate<Path> whole)
+      throws IOException {
+    try {
+      Files.move(written, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (java.nio.file.FileSystemException e) {
+      deleteRecursively(written);
+      if (!whole.test(target)) {
+        throw e;
+      }
+    }
+  }
+
   /** Deletes a file or a directory tree (not following links); a missing path is fine. */
   public static void deleteRecursively(Path p) throws IOException {
     if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {

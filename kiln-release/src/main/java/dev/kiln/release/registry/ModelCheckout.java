@@ -3,10 +3,8 @@ package dev.kiln.release.registry;
 import dev.kiln.core.artifact.ArtifactStore;
 import dev.kiln.core.artifact.Output;
 import java.io.IOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Makes a registered version's artifact available as files: restored (verified) from the
@@ -48,13 +46,7 @@ public final class ModelCheckout {
       if (Files.exists(dir) && !Files.exists(done)) {
         ArtifactStore.deleteRecursively(dir);   // an interrupted checkout of an earlier Kiln
       }
-      try {
-        Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-      } catch (FileSystemException e) {
-        if (!(Files.exists(done) && Files.exists(target))) {
-          throw e;
-        }
-      }
+      ArtifactStore.renameIntoPlace(tmp, dir, d -> Files.exists(done) && Files.exists(target));
     } finally {
       ArtifactStore.deleteRecursively(tmp);
     }
